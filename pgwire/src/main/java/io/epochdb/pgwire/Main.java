@@ -1,12 +1,165 @@
 package io.epochdb.pgwire;
 
-/** Entry point of the runnable jar (being written). */
+import io.epochdb.pgwire.server.PgServer;
+import io.epochdb.planner.Engine;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+
+/**
+ * Entry point of the runnable jar: {@code java -jar epochdb.jar [--host H] [--port P] [--data DIR]}. Startup
+ * failures (port taken, unusable data directory) end the process with one line on stderr and exit code 1.
+ */
 public final class Main {
+    static final String USAGE = String.join("\n",
+        "Usage: java -jar epochdb.jar [options]",
+        "  --host HOST   address to listen on (default 127.0.0.1)",
+        "  --port PORT   TCP port to listen on (default 5432)",
+        "  --data DIR    data directory, created if missing (default ./data)",
+        "  --help        show this help and exit");
+
     private Main() {
     }
 
+    /** Parsed command line. */
+    record Options(String host, int port, Path dataDir, boolean help) {
+        static Options parse(String[] args) {
+            String host = "127.0.0.1";
+            int port = 5432;
+            Path data = Paths.get("data");
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String value = null;
+                int eq = a.indexOf('=');
+                if (a.startsWith("--") && eq > 0) {
+                    value = a.substring(eq + 1);
+                    a = a.substring(0, eq);
+                }
+                switch (a) {
+                    case "--help", "-h" -> help = true;
+                    case "--host" -> host = value != null ? value : next(args, ++i, a);
+                    case "--port" -> {
+                        String p = value != null ? value : next(args, ++i, a);
+                        try {
+                            port = Integer.parseInt(p);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("invalid port: " + p);
+                        }
+                        if (port < 0 || port > 65535) {
+                            throw new IllegalArgumentException("invalid port: " + p);
+                        }
+                    }
+                    case "--data" -> data = Paths.get(value != null ? value : next(args, ++i, a));
+                    default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+                }
+            }
+            return new Options(host, port, data, help);
+        }
+
+        private static String next(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException("option " + option + " needs a value");
+            }
+            return args[i];
+        }
+    }
+
     public static void main(String[] args) {
-        System.err.println("epochdb: not yet");
-        System.exit(1);
+        int code = run(args, System.out, System.err, Engine::open, true);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs the server; returns the exit code. With {@code block}, waits until the JVM shuts down (SIGTERM runs the
+     * shutdown hook that closes server and engine).
+     */
+    static int run(String[] args, PrintStream stdout, PrintStream stderr, Function<Path, Engine> opener, boolean block) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            stderr.println("epochdb: " + e.getMessage());
+            stderr.println(USAGE);
+            return 1;
+        }
+        if (options.help()) {
+            stdout.println(USAGE);
+            return 0;
+        }
+        Path data = options.dataDir().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(data);
+            if (!Files.isDirectory(data) || !Files.isWritable(data)) {
+                throw new java.io.IOException("not a writable directory");
+            }
+        } catch (Exception e) {
+            stderr.println("epochdb: cannot use data directory " + data + ": " + oneLine(e));
+            return 1;
+        }
+        Engine engine;
+        try {
+            engine = opener.apply(data);
+        } catch (Throwable e) {
+            stderr.println("epochdb: cannot open data directory " + data + ": " + oneLine(e));
+            return 1;
+        }
+        PgServer server;
+        try {
+            server = PgServer.start(engine, options.host(), options.port());
+        } catch (Throwable e) {
+            closeQuietly(engine);
+            stderr.println("epochdb: " + oneLine(e));
+            return 1;
+        }
+        stdout.println("EpochDB listening on " + options.host() + ":" + server.port() + ", data dir " + data);
+        stdout.flush();
+        if (!block) {
+            server.close();
+            closeQuietly(engine);
+            return 0;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } finally {
+                closeQuietly(engine);
+                stopped.countDown();
+            }
+        }, "epochdb-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void closeQuietly(Engine engine) {
+        try {
+            engine.close();
+        } catch (Throwable e) {
+            System.err.println("epochdb: error while closing the engine: " + oneLine(e));
+        }
+    }
+
+    /** The first message found walking down the causes, on one line. */
+    static String oneLine(Throwable e) {
+        String message = null;
+        for (Throwable t = e; t != null && message == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        if (message == null) {
+            message = e.getClass().getSimpleName();
+        }
+        return message.replace('\n', ' ').replace('\r', ' ');
     }
 }

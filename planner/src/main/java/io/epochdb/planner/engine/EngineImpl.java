@@ -1,14 +1,113 @@
 package io.epochdb.planner.engine;
 
+import io.epochdb.common.ErrorCode;
+import io.epochdb.common.EpochException;
+import io.epochdb.exec.ExecContext;
 import io.epochdb.planner.Engine;
+import io.epochdb.planner.Session;
+import io.epochdb.storage.Storage;
+import io.epochdb.storage.catalog.RoleDef;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 
-/** The engine implementation (being written). */
-public final class EngineImpl {
-    private EngineImpl() {
+/** The engine: storage, the root Arrow allocator, live sessions (for cancel) and sequences. */
+public final class EngineImpl implements Engine {
+    private final BufferAllocator rootAllocator;
+    private final Storage storage;
+    private final Map<Integer, SessionImpl> sessions = new ConcurrentHashMap<>();
+    private final AtomicInteger nextPid = new AtomicInteger(1000 + new SecureRandom().nextInt(1000));
+    private final SecureRandom random = new SecureRandom();
+    private final long startMicros = ExecContext.currentMicros();
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private EngineImpl(Path dataDirectory) {
+        this.rootAllocator = new RootAllocator(Long.MAX_VALUE);
+        this.storage = Storage.open(dataDirectory, rootAllocator);
     }
 
     public static Engine open(Path dataDirectory) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        return new EngineImpl(dataDirectory);
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    BufferAllocator rootAllocator() {
+        return rootAllocator;
+    }
+
+    long startMicros() {
+        return startMicros;
+    }
+
+    /** The sequence behind a serial column or nextval('name'). */
+    AtomicLong sequence(String name) {
+        return sequences.computeIfAbsent(name, n -> new AtomicLong());
+    }
+
+    @Override
+    public Session openSession(String user, String database, Map<String, String> startupParameters) {
+        if (closed) {
+            throw new EpochException(ErrorCode.ADMIN_SHUTDOWN, "the database system is shutting down");
+        }
+        int pid = nextPid.incrementAndGet();
+        SessionImpl s = new SessionImpl(this, user, database == null ? user : database, pid, random.nextInt(), startupParameters);
+        sessions.put(pid, s);
+        return s;
+    }
+
+    void sessionClosed(SessionImpl s) {
+        sessions.remove(s.processId());
+    }
+
+    @Override
+    public String passwordVerifier(String user) {
+        RoleDef role = storage.catalog().role(user).orElseThrow(() ->
+            new EpochException(ErrorCode.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist"));
+        return role.passwordVerifier();
+    }
+
+    @Override
+    public boolean roleCanLogin(String user) {
+        return storage.catalog().role(user).map(RoleDef::login).orElse(false);
+    }
+
+    @Override
+    public void cancel(int processId, int secretKey) {
+        SessionImpl s = sessions.get(processId);
+        if (s != null && s.secretKey() == secretKey) {
+            s.cancel();
+        }
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (SessionImpl s : sessions.values()) {
+            try {
+                s.close();
+            } catch (RuntimeException ignored) {
+                // closing anyway
+            }
+        }
+        storage.close();
+        rootAllocator.close();
     }
 }

@@ -1,0 +1,48 @@
+package io.epochdb.exec.agg;
+
+import io.epochdb.exec.batch.Batch;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * State of one aggregate function for many groups (dense ids 0..n-1), in per-group primitive arrays where the
+ * function allows. Used by the hash aggregate (many groups) and by window frames (group 0 only).
+ */
+public abstract class Accumulator implements AutoCloseable {
+    /** Makes room for groups {@code [0, groups)}. */
+    public abstract void ensureGroups(int groups);
+
+    /**
+     * Adds rows {@code [from, to)} of {@code batch}. Row i belongs to group {@code groupIds[i]}, or to group 0 when
+     * {@code groupIds} is null; a negative id skips the row (FILTER, DISTINCT duplicates).
+     */
+    public abstract void add(Batch batch, int[] groupIds, int from, int to);
+
+    /** Writes group {@code group}'s result into {@code out} at {@code row} (setSafe; null when undefined). */
+    public abstract void write(int group, FieldVector out, int row);
+
+    /** Whether {@link #remove} works (sliding window frames then run in O(n)). */
+    public boolean supportsRemove() {
+        return false;
+    }
+
+    /** True when {@link #remove} may differ from recomputing in the last bits (float sums). */
+    public boolean inexactRemove() {
+        return false;
+    }
+
+    /** Takes rows {@code [from, to)} of {@code batch} back out of group 0 (inverse of {@link #add}). */
+    public void remove(Batch batch, int from, int to) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Forgets every group's state (window frames that restart). */
+    public abstract void reset();
+
+    @Override
+    public void close() {
+    }
+
+    static int group(int[] groupIds, int row) {
+        return groupIds == null ? 0 : groupIds[row];
+    }
+}

@@ -1,0 +1,99 @@
+package io.epochdb.exec.expr;
+
+import io.epochdb.common.ErrorCode;
+import io.epochdb.common.EpochException;
+import io.epochdb.common.types.ColumnType;
+import io.epochdb.common.types.SqlType;
+import io.epochdb.exec.ExecContext;
+import io.epochdb.exec.batch.Batch;
+import io.epochdb.exec.expr.arith.Arithmetic;
+import io.epochdb.exec.expr.array.ArrayFunctions;
+import io.epochdb.exec.expr.compare.Comparisons;
+import io.epochdb.exec.expr.compare.Logic;
+import io.epochdb.exec.expr.cond.Conditionals;
+import io.epochdb.exec.expr.datetime.DateTimeFunctions;
+import io.epochdb.exec.expr.math.MathFunctions;
+import io.epochdb.exec.expr.string.StringFunctions;
+import io.epochdb.storage.vector.ArrowTypes;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The entry point the planner uses to build expressions: {@link #call} binds a PostgreSQL function or operator
+ * name to an implementation at planning time (42883 when none fits), {@link #cast} builds a PostgreSQL cast.
+ */
+public final class Functions {
+    private static final FunctionRegistry REGISTRY = createRegistry();
+
+    private Functions() {
+    }
+
+    private static FunctionRegistry createRegistry() {
+        FunctionRegistry r = new FunctionRegistry();
+        Arithmetic.register(r);
+        Comparisons.register(r);
+        Logic.register(r);
+        Conditionals.register(r);
+        MathFunctions.register(r);
+        StringFunctions.register(r);
+        DateTimeFunctions.register(r);
+        ArrayFunctions.register(r);
+        return r;
+    }
+
+    /**
+     * Binds {@code name} (lower-case PostgreSQL name or operator symbol, see the package docs) to {@code args}.
+     * The result vectors have exactly {@code resultType}.
+     */
+    public static Expr call(String name, List<Expr> args, ColumnType resultType) {
+        return REGISTRY.bind(name, List.copyOf(args), resultType);
+    }
+
+    /** Whether any overload of {@code name} exists. */
+    public static boolean exists(String name) {
+        return REGISTRY.contains(name);
+    }
+
+    /** An explicit PostgreSQL cast of {@code arg} to {@code target} (varchar(n) truncates). */
+    public static Expr cast(Expr arg, ColumnType target) {
+        return cast(arg, target, true);
+    }
+
+    /** A cast; {@code explicit = false} gives assignment semantics (22001 instead of truncating varchar(n)). */
+    public static Expr cast(Expr arg, ColumnType target, boolean explicit) {
+        ColumnType from = arg.type();
+        if (from.equals(target)) {
+            return arg;
+        }
+        if (!Casts.castExists(from.type(), target.type())) {
+            throw new EpochException(ErrorCode.UNDEFINED_FUNCTION,
+                "cannot cast type " + from.displayName() + " to " + target.displayName());
+        }
+        if (isVarChar(from.type()) && isVarChar(target.type()) && from.type() != SqlType.BPCHAR
+                && (target.precision() == 0 || target.type() == SqlType.TEXT)
+                && target.type() != SqlType.BPCHAR && target.type() != SqlType.NAME && !(arg instanceof Literal)) {
+            return new Relabel(arg, target);
+        }
+        if (arg instanceof Literal lit && !from.type().isTemporal() && !target.type().isTemporal()) {
+            // fold constant casts now (errors surface at planning, as PostgreSQL's constant folding does);
+            // date/time casts depend on the session zone or the clock ('now'), so they stay run-time
+            return new Literal(Casts.castValue(lit.value(), from.type(), target, java.time.ZoneOffset.UTC, explicit), target);
+        }
+        return CastExpr.of(arg, target, explicit);
+    }
+
+    private static boolean isVarChar(SqlType t) {
+        return t == SqlType.TEXT || t == SqlType.VARCHAR || t == SqlType.UNKNOWN || t == SqlType.JSON || t == SqlType.NAME
+            || t == SqlType.BPCHAR;
+    }
+
+    /** Evaluates an expression without column references over a one-row batch and returns the boxed value. */
+    public static Object evaluateConstant(Expr e, ExecContext ctx) {
+        if (e instanceof Literal lit) {
+            return lit.value();
+        }
+        try (Batch one = new Batch(List.of(), 1); FieldVector v = e.evaluate(one, ctx)) {
+            return ArrowTypes.get(v, 0, e.type().type());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Function family: array. */
+package io.epochdb.exec.expr.array;

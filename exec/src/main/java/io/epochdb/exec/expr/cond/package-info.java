@@ -1,0 +1,2 @@
+/** CASE, COALESCE, NULLIF, GREATEST and LEAST; branches only see the rows they apply to. */
+package io.epochdb.exec.expr.cond;

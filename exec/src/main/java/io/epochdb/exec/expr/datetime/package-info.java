@@ -1,0 +1,2 @@
+/** Function family: datetime. */
+package io.epochdb.exec.expr.datetime;

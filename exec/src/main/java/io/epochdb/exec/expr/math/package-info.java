@@ -1,0 +1,2 @@
+/** Function family: math. */
+package io.epochdb.exec.expr.math;

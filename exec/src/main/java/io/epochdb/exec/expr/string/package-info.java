@@ -1,0 +1,2 @@
+/** Function family: string. */
+package io.epochdb.exec.expr.string;

@@ -1,0 +1,124 @@
+package io.epochdb.exec.operator;
+
+import io.epochdb.exec.ExecContext;
+import io.epochdb.exec.batch.Batch;
+import io.epochdb.exec.batch.BatchBuilder;
+import io.epochdb.exec.batch.RowStore;
+import io.epochdb.exec.types.RowType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * ORDER BY with optional OFFSET/FETCH. Sorts in memory; with a small FETCH it is a top-N: the buffered rows are
+ * cut back to the best offset+fetch whenever they grow past a few times that, so memory stays bounded.
+ * Text keys order by Unicode code point (byte-wise UTF-8, the C collation). Equal keys may come out in any order.
+ *
+ * <p>Spill hook: {@link #buffer} is the only place rows accumulate; a future spilling version sorts and writes a
+ * run when the query's allocator nears its limit, then merges runs in {@link #finish}.
+ */
+public final class SortOperator implements Operator {
+    private static final long TOP_N_LIMIT = 100_000;
+
+    private final Operator input;
+    private final List<SortKey> keys;
+    private final long offset;
+    private final long fetch;
+    private ExecContext ctx;
+    private RowStore buffer;
+    private int[] order;
+    private int pos;
+    private int end;
+
+    public SortOperator(Operator input, List<SortKey> keys, long offset, long fetch) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
+        this.offset = Math.max(0, offset);
+        this.fetch = fetch;
+    }
+
+    @Override
+    public RowType rowType() {
+        return input.rowType();
+    }
+
+    @Override
+    public void open(ExecContext ctx) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        buffer = new RowStore();
+        order = null;
+        input.open(ctx);
+    }
+
+    private boolean isTopN() {
+        return fetch >= 0 && offset + fetch <= TOP_N_LIMIT;
+    }
+
+    private void finish() {
+        long keep = fetch < 0 ? Long.MAX_VALUE : offset + fetch;
+        Batch b;
+        while ((b = input.next()) != null) {
+            ctx.checkCancelled();
+            buffer.add(b);
+            if (isTopN() && buffer.rowCount() > Math.max(4 * keep, 16_384)) {
+                compact((int) keep);
+            }
+        }
+        order = new RowOrdering(buffer, keys, input.rowType()).sortedRows();
+        pos = (int) Math.min(offset, order.length);
+        end = (int) Math.min(order.length, keep == Long.MAX_VALUE ? order.length : keep);
+    }
+
+    /** Keeps only the first {@code keep} rows in sort order. */
+    private void compact(int keep) {
+        int[] perm = new RowOrdering(buffer, keys, input.rowType()).sortedRows();
+        RowStore kept = new RowStore();
+        try (BatchBuilder bb = new BatchBuilder(input.rowType(), ctx.allocator())) {
+            for (int i = 0; i < Math.min(keep, perm.length); i++) {
+                buffer.copyRow(perm[i], bb, 0);
+                bb.endRow();
+                if (bb.isFull()) {
+                    kept.add(bb.build());
+                }
+            }
+            Batch last = bb.build();
+            if (last != null) {
+                kept.add(last);
+            }
+        } catch (RuntimeException | Error e) {
+            kept.close();
+            throw e;
+        }
+        buffer.close();
+        buffer = kept;
+    }
+
+    @Override
+    public Batch next() {
+        ctx.checkCancelled();
+        if (order == null) {
+            finish();
+        }
+        if (pos >= end) {
+            return null;
+        }
+        try (BatchBuilder bb = new BatchBuilder(input.rowType(), ctx.allocator())) {
+            while (pos < end && !bb.isFull()) {
+                buffer.copyRow(order[pos++], bb, 0);
+                bb.endRow();
+            }
+            return bb.build();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            input.close();
+        } finally {
+            if (buffer != null) {
+                buffer.close();
+                buffer = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.epochdb.exec.operator;
+
+import static io.epochdb.exec.operator.TestSupport.row;
+import static io.epochdb.exec.operator.TestSupport.rowType;
+import static io.epochdb.exec.operator.TestSupport.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.epochdb.common.types.ColumnType;
+import io.epochdb.common.types.SqlType;
+import io.epochdb.exec.ExecContext;
+import io.epochdb.exec.types.RowType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WindowOperatorTest {
+    private RootAllocator allocator;
+    private ExecContext ctx;
+
+    @BeforeEach
+    void setUp() {
+        allocator = new RootAllocator();
+        ctx = ExecContext.simple(allocator);
+    }
+
+    @AfterEach
+    void tearDown() {
+        assertEquals(0, allocator.getAllocatedMemory(), "leaked Arrow memory");
+        allocator.close();
+    }
+
+    // p, t, v, f, 3, 2, -1
+    static final RowType IN = rowType(SqlType.TEXT, SqlType.INT4, SqlType.INT4, SqlType.FLOAT8, SqlType.INT4,
+        SqlType.INT4, SqlType.INT4);
+
+    static List<Object> in(String p, Integer t, Integer v, Double f) {
+        return row(p, t, v, f, 3, 2, -1);
+    }
+
+    static List<List<Object>> data() {
+        return List.of(in("a", 1, 10, 1.5), in("a", 2, 20, 2.5), in("a", 2, null, 3.25), in("a", 4, 40, null),
+            in("a", 7, 70, 0.1), in("b", 1, 5, 1e10), in("b", 3, 6, 1.0), in("b", null, 7, 2.0));
+    }
+
+    /** PostgreSQL 15 output of the equivalent query (see the comments on each group). */
+    static final String[] PG = {
+        "a|1|10|1.5|1|1|1|0|0.2|1|||10|10||10|10.0000000000000000|1|1|10|1.5|10|2|10|4|140||70",
+        "a|2|20|2.5|2|2|2|0.25|0.6|1|10|40|10||20|30|15.0000000000000000|3|2|10|3.25|30|2.4166666666666665|30|3|140|0.7071067811865476|70",
+        "a|2||3.25|3|2|2|0.25|0.6|2|20|70|10||20|30|15.0000000000000000|3|2|10|3.25|20|2.875|30|3|140|0.8779711460710616|70",
+        "a|4|40||4|4|3|0.75|0.8|2||-1|10|40|20|70|23.3333333333333333|4|3|10|3.25|40|1.675|60|2|140|0.5303300858899106|70",
+        "a|7|70|0.1|5|5|4|1|1|3|40|-1|10|70|20|140|35.0000000000000000|5|4|10|3.25|110|0.1|70|1|140|2.2273863607376247|70",
+        "b|1|5|10000000000|1|1|1|0|0.3333333333333333|1||7|5|5||5|5.0000000000000000|1|1|5|10000000000|5|5000000000.5|5|2|18||7",
+        "b|3|6|1|2|2|2|0.5|0.6666666666666666|2|5|-1|5|6|6|11|5.5000000000000000|2|2|5|10000000000|11|3333333334.3333335|11|1|18|7071067811.158368|7",
+        "b||7|2|3|3|3|1|1|3|6|-1|5|7|6|18|6.0000000000000000|3|3|5|10000000000|13|1.5|7|1|18|5773502691.030232|7",
+    };
+
+    static WindowCall wc(String f, SqlType t, int... args) {
+        return new WindowCall(f, args, false, ColumnType.of(t));
+    }
+
+    static final List<SortKey> BY_T = List.of(new SortKey(1, false, false));
+    static final int[] BY_P = {0};
+
+    @Test
+    void matchesPostgres() {
+        List<WindowGroup> groups = new ArrayList<>();
+        // window w as (partition by p order by t): default RANGE UNBOUNDED PRECEDING .. CURRENT ROW
+        groups.add(new WindowGroup(BY_P, BY_T, false, FrameBound.unboundedPreceding(), FrameBound.currentRow(), List.of(
+            wc("row_number", SqlType.INT8), wc("rank", SqlType.INT8), wc("dense_rank", SqlType.INT8),
+            wc("percent_rank", SqlType.FLOAT8), wc("cume_dist", SqlType.FLOAT8), wc("ntile", SqlType.INT4, 4),
+            wc("lag", SqlType.INT4, 2), wc("lead", SqlType.INT4, 2, 5, 6), wc("first_value", SqlType.INT4, 2),
+            wc("last_value", SqlType.INT4, 2), wc("nth_value", SqlType.INT4, 2, 5), wc("sum", SqlType.INT8, 2),
+            wc("avg", SqlType.NUMERIC, 2), wc("count", SqlType.INT8), wc("count", SqlType.INT8, 2),
+            wc("min", SqlType.INT4, 2), wc("max", SqlType.FLOAT8, 3))));
+        groups.add(new WindowGroup(BY_P, BY_T, true, FrameBound.preceding(1L), FrameBound.currentRow(),
+            List.of(wc("sum", SqlType.INT8, 2))));
+        groups.add(new WindowGroup(BY_P, BY_T, true, FrameBound.preceding(1L), FrameBound.following(1L),
+            List.of(wc("avg", SqlType.FLOAT8, 3))));
+        groups.add(new WindowGroup(BY_P, BY_T, false, FrameBound.preceding(2), FrameBound.currentRow(),
+            List.of(wc("sum", SqlType.INT8, 2))));
+        groups.add(new WindowGroup(BY_P, BY_T, false, FrameBound.currentRow(), FrameBound.following(3),
+            List.of(wc("count", SqlType.INT8))));
+        groups.add(new WindowGroup(BY_P, List.of(), false, FrameBound.unboundedPreceding(), FrameBound.currentRow(),
+            List.of(wc("sum", SqlType.INT8, 2))));
+        groups.add(new WindowGroup(BY_P, BY_T, true, FrameBound.preceding(2L), FrameBound.currentRow(),
+            List.of(wc("stddev", SqlType.FLOAT8, 3))));
+        groups.add(new WindowGroup(BY_P, BY_T, true, FrameBound.currentRow(), FrameBound.unboundedFollowing(),
+            List.of(wc("last_value", SqlType.INT4, 2))));
+        List<RowType.Field> fs = new ArrayList<>(IN.fields());
+        for (WindowGroup g : groups) {
+            for (WindowCall c : g.calls()) {
+                fs.add(new RowType.Field(c.function(), c.resultType()));
+            }
+        }
+        RowType out = new RowType(fs);
+        for (int batch : new int[] {1, 3, 100}) {
+            List<List<Object>> rows = Operators.drain(new WindowOperator(source(IN, data(), batch), groups, out), ctx);
+            assertEquals(PG.length, rows.size());
+            for (int r = 0; r < PG.length; r++) {
+                String[] exp = PG[r].split("\\|", -1);
+                List<Object> got = rows.get(r);
+                // input columns p, t, v, f then the calls (skip the constant helper columns 4..6)
+                List<Object> vals = new ArrayList<>(got.subList(0, 4));
+                vals.addAll(got.subList(7, got.size()));
+                List<SqlType> types = new ArrayList<>();
+                for (int c = 0; c < out.size(); c++) {
+                    if (c < 4 || c >= 7) {
+                        types.add(out.type(c).type());
+                    }
+                }
+                assertEquals(exp.length, vals.size(), "columns");
+                for (int c = 0; c < exp.length; c++) {
+                    HashAggregateOperatorTest.assertPg(exp[c], vals.get(c), types.get(c), "row " + r + " col " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void movingAverageOverManyRowsIsLinearAndExact() {
+        RowType in = rowType(SqlType.INT8, SqlType.INT8, SqlType.FLOAT8);
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            rows.add(row((long) (i % 2), (long) i, (double) (i % 1000)));
+        }
+        List<WindowGroup> groups = List.of(new WindowGroup(new int[] {0}, List.of(new SortKey(1, false, false)), true,
+            FrameBound.preceding(99L), FrameBound.currentRow(),
+            List.of(wc("sum", SqlType.INT8, 1), wc("avg", SqlType.FLOAT8, 2), wc("count", SqlType.INT8))));
+        List<RowType.Field> fs = new ArrayList<>(in.fields());
+        fs.add(new RowType.Field("sum", ColumnType.of(SqlType.INT8)));
+        fs.add(new RowType.Field("avg", ColumnType.of(SqlType.FLOAT8)));
+        fs.add(new RowType.Field("count", ColumnType.of(SqlType.INT8)));
+        long start = System.nanoTime();
+        List<List<Object>> out = Operators.drain(new WindowOperator(source(in, rows, 4096), groups, new RowType(fs)), ctx);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(n, out.size());
+        // partition 0 (even i) comes first; check row k of it: sum of the last <= 100 even numbers
+        for (int k : new int[] {0, 5, 99, 100, 5000, n / 2 - 1}) {
+            List<Object> r = out.get(k);
+            long lo = Math.max(0, k - 99);
+            long expectedSum = 0;
+            double expectedAvg = 0;
+            for (long j = lo; j <= k; j++) {
+                expectedSum += 2 * j;
+                expectedAvg += (2 * j) % 1000;
+            }
+            assertEquals(expectedSum, r.get(3));
+            assertEquals(k - lo + 1, r.get(5));
+            assertEquals(expectedAvg / (k - lo + 1), (Double) r.get(4), 1e-9);
+        }
+        assertEquals(true, ms < 20_000, "took " + ms + " ms");
+    }
+
+    @Test
+    void emptyInputAndRangeOverTimestamps() {
+        RowType in = rowType(SqlType.TIMESTAMP, SqlType.INT4);
+        List<WindowGroup> groups = List.of(new WindowGroup(new int[0], List.of(new SortKey(0, false, false)), false,
+            FrameBound.preceding(new io.epochdb.common.types.Interval(0, 0, 60_000_000L)), FrameBound.currentRow(),
+            List.of(wc("count", SqlType.INT8), wc("sum", SqlType.INT8, 1))));
+        List<RowType.Field> fs = new ArrayList<>(in.fields());
+        fs.add(new RowType.Field("count", ColumnType.of(SqlType.INT8)));
+        fs.add(new RowType.Field("sum", ColumnType.of(SqlType.INT8)));
+        RowType out = new RowType(fs);
+        assertEquals(List.of(), Operators.drain(new WindowOperator(source(in, List.of()), groups, out), ctx));
+        long m = 60_000_000L;
+        List<List<Object>> rows = List.of(row(0L, 1), row(30 * 1_000_000L, 2), row(m, 3), row(3 * m, 4), row(null, 5));
+        List<List<Object>> res = Operators.drain(new WindowOperator(source(in, rows), groups, out), ctx);
+        // range '1 minute' preceding: [t - 1min, t]; NULL times are peers only of each other
+        assertEquals(row(0L, 1, 1L, 1L), res.get(0));
+        assertEquals(row(30 * 1_000_000L, 2, 2L, 3L), res.get(1));
+        assertEquals(row(m, 3, 3L, 6L), res.get(2));
+        assertEquals(row(3 * m, 4, 1L, 4L), res.get(3));
+        assertEquals(row(null, 5, 1L, 5L), res.get(4));
+    }
+}

@@ -1,0 +1,458 @@
+package io.epochdb.planner.translate;
+
+import io.epochdb.common.ErrorCode;
+import io.epochdb.common.EpochException;
+import io.epochdb.common.types.ColumnType;
+import io.epochdb.exec.ExecContext;
+import io.epochdb.exec.agg.AggCall;
+import io.epochdb.exec.expr.Expr;
+import io.epochdb.exec.expr.Functions;
+import io.epochdb.exec.expr.Literal;
+import io.epochdb.exec.operator.FilterOperator;
+import io.epochdb.exec.operator.FrameBound;
+import io.epochdb.exec.operator.GenerateSeriesOperator;
+import io.epochdb.exec.operator.HashAggregateOperator;
+import io.epochdb.exec.operator.HashJoinOperator;
+import io.epochdb.exec.operator.JoinKind;
+import io.epochdb.exec.operator.LimitOperator;
+import io.epochdb.exec.operator.NestedLoopJoinOperator;
+import io.epochdb.exec.operator.Operator;
+import io.epochdb.exec.operator.ProjectOperator;
+import io.epochdb.exec.operator.SetOpKind;
+import io.epochdb.exec.operator.SetOpOperator;
+import io.epochdb.exec.operator.SortKey;
+import io.epochdb.exec.operator.SortOperator;
+import io.epochdb.exec.operator.TableScanOperator;
+import io.epochdb.exec.operator.UnionAllOperator;
+import io.epochdb.exec.operator.ValuesOperator;
+import io.epochdb.exec.operator.WindowCall;
+import io.epochdb.exec.operator.WindowGroup;
+import io.epochdb.exec.operator.WindowOperator;
+import io.epochdb.exec.types.RowType;
+import io.epochdb.planner.schema.EpochTable;
+import io.epochdb.planner.schema.SystemContext;
+import io.epochdb.planner.schema.SystemTable;
+import io.epochdb.planner.schema.TypeMapping;
+import io.epochdb.storage.Storage;
+import io.epochdb.storage.table.Table;
+import io.epochdb.storage.txn.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Intersect;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexWindowBound;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Translates an optimized Calcite plan into a tree of exec operators for one execution: table scans read the
+ * snapshot of the executing transaction, LIMIT/OFFSET parameters are bound. Calcite's Enumerable is never used.
+ */
+public final class RelTranslator {
+    private final Storage storage;
+    private final Transaction tx;
+    private final SystemContext systemContext;
+    private final RexTranslator rex;
+    private final ExecContext ctx;
+
+    public RelTranslator(Storage storage, Transaction tx, SystemContext systemContext, RexTranslator rex, ExecContext ctx) {
+        this.storage = storage;
+        this.tx = tx;
+        this.systemContext = systemContext;
+        this.rex = rex;
+        this.ctx = ctx;
+    }
+
+    public Operator translate(RelNode rel) {
+        if (rel instanceof TableScan scan) {
+            return scan(scan, null);
+        }
+        if (rel instanceof Project project) {
+            return project(project);
+        }
+        if (rel instanceof Filter filter) {
+            return new FilterOperator(translate(filter.getInput()), rex.translate(filter.getCondition()));
+        }
+        if (rel instanceof Aggregate agg) {
+            return aggregate(agg);
+        }
+        if (rel instanceof Sort sort) {
+            return sort(sort);
+        }
+        if (rel instanceof Join join) {
+            return join(join);
+        }
+        if (rel instanceof Values values) {
+            return values(values);
+        }
+        if (rel instanceof Union union) {
+            List<Operator> inputs = inputs(union.getInputs());
+            Operator all = new UnionAllOperator(inputs, rowType(union.getRowType()));
+            if (union.all) {
+                return all;
+            }
+            return distinct(all, union.getRowType());
+        }
+        if (rel instanceof Intersect intersect) {
+            return new SetOpOperator(SetOpKind.INTERSECT, intersect.all, inputs(intersect.getInputs()), rowType(rel.getRowType()));
+        }
+        if (rel instanceof Minus minus) {
+            return new SetOpOperator(SetOpKind.EXCEPT, minus.all, inputs(minus.getInputs()), rowType(rel.getRowType()));
+        }
+        if (rel instanceof Window window) {
+            return window(window);
+        }
+        if (rel instanceof TableFunctionScan fn) {
+            return tableFunction(fn);
+        }
+        throw new EpochException(ErrorCode.FEATURE_NOT_SUPPORTED, "plan node " + rel.getRelTypeName() + " is not supported");
+    }
+
+    private List<Operator> inputs(List<RelNode> rels) {
+        List<Operator> out = new ArrayList<>();
+        for (RelNode r : rels) {
+            out.add(translate(r));
+        }
+        return out;
+    }
+
+    public static RowType rowType(RelDataType t) {
+        List<RowType.Field> fields = new ArrayList<>();
+        for (RelDataTypeField f : t.getFieldList()) {
+            fields.add(new RowType.Field(f.getName(), TypeMapping.toColumnType(f.getType())));
+        }
+        return new RowType(fields);
+    }
+
+    // --- scans ----------------------------------------------------------------------------------------------
+
+    /** A scan reading only {@code wanted} columns (positions in the table's row type), or all when null. */
+    private Operator scan(TableScan scan, int[] wanted) {
+        RelDataType fullType = scan.getRowType();
+        SystemTable system = scan.getTable().unwrap(SystemTable.class);
+        if (system != null) {
+            return systemScan(system, fullType, wanted);
+        }
+        EpochTable et = scan.getTable().unwrap(EpochTable.class);
+        if (et == null) {
+            throw new EpochException(ErrorCode.FEATURE_NOT_SUPPORTED, "table " + scan.getTable().getQualifiedName() + " cannot be scanned");
+        }
+        Table table = storage.table(et.def().oid());
+        int dataColumns = et.def().columns().size();
+        List<Integer> columns = new ArrayList<>();
+        boolean rowIds = false;
+        List<RowType.Field> fields = new ArrayList<>();
+        int[] positions = wanted != null ? wanted : ImmutableBitSet.range(fullType.getFieldCount()).toArray();
+        for (int p : positions) {
+            if (p >= dataColumns) {
+                rowIds = true;
+                continue;
+            }
+            columns.add(p);
+            RelDataTypeField f = fullType.getFieldList().get(p);
+            fields.add(new RowType.Field(f.getName(), TypeMapping.toColumnType(f.getType())));
+        }
+        if (rowIds) {
+            fields.add(new RowType.Field(EpochTable.ROW_ID_COLUMN, ColumnType.of(io.epochdb.common.types.SqlType.INT8)));
+        }
+        int[] cols = columns.stream().mapToInt(Integer::intValue).toArray();
+        return new TableScanOperator(table.snapshot(tx), cols, rowIds, new RowType(fields));
+    }
+
+    private Operator systemScan(SystemTable system, RelDataType fullType, int[] wanted) {
+        List<List<Object>> rows = system.rows(systemContext);
+        RowType all = system.columns();
+        int[] positions = wanted != null ? wanted : ImmutableBitSet.range(fullType.getFieldCount()).toArray();
+        List<RowType.Field> fields = new ArrayList<>();
+        for (int p : positions) {
+            fields.add(all.field(p));
+        }
+        List<List<Expr>> exprRows = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            List<Expr> exprs = new ArrayList<>(positions.length);
+            for (int p : positions) {
+                exprs.add(new Literal(row.get(p), all.type(p)));
+            }
+            exprRows.add(exprs);
+        }
+        return new ValuesOperator(new RowType(fields), exprRows);
+    }
+
+    private Operator project(Project project) {
+        RelNode input = project.getInput();
+        // A projection of plain columns straight over a scan becomes the scan's column list (projection pushdown).
+        if (input instanceof TableScan scan && project.getProjects().stream().allMatch(p -> p instanceof RexInputRef)) {
+            int[] wanted = project.getProjects().stream().mapToInt(p -> ((RexInputRef) p).getIndex()).toArray();
+            if (isDistinct(wanted) && !rowIdInMiddle(scan, wanted)) {
+                return renamed(scan(scan, wanted), project.getRowType());
+            }
+        }
+        Operator in = translate(input);
+        return new ProjectOperator(in, rex.translateAll(project.getProjects()), rowType(project.getRowType()));
+    }
+
+    private static boolean rowIdInMiddle(TableScan scan, int[] wanted) {
+        EpochTable et = scan.getTable().unwrap(EpochTable.class);
+        if (et == null || !et.withRowId()) {
+            return false;
+        }
+        int dataColumns = et.def().columns().size();
+        for (int i = 0; i < wanted.length - 1; i++) {
+            if (wanted[i] >= dataColumns) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDistinct(int[] a) {
+        return java.util.Arrays.stream(a).distinct().count() == a.length;
+    }
+
+    /** The scan's own field names are fine for execution; names only matter in RowDescription, which the plan gives. */
+    private static Operator renamed(Operator op, RelDataType type) {
+        return op;
+    }
+
+    // --- aggregation ----------------------------------------------------------------------------------------
+
+    private Operator aggregate(Aggregate agg) {
+        Operator input = translate(agg.getInput());
+        int[] keys = agg.getGroupSet().toArray();
+        List<int[]> sets = null;
+        if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
+            sets = new ArrayList<>();
+            for (ImmutableBitSet s : agg.getGroupSets()) {
+                sets.add(s.toArray());
+            }
+        }
+        List<AggCall> calls = new ArrayList<>();
+        for (AggregateCall call : agg.getAggCallList()) {
+            calls.add(new AggCall(aggName(call), call.getArgList().stream().mapToInt(Integer::intValue).toArray(),
+                call.isDistinct(), call.filterArg, sortKeys(call.getCollation()),
+                TypeMapping.toColumnType(call.getType())));
+        }
+        return new HashAggregateOperator(input, keys, sets, calls, rowType(agg.getRowType()));
+    }
+
+    private static String aggName(AggregateCall call) {
+        String name = call.getAggregation().getName().toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "$sum0" -> "sum0";
+            case "stddev" -> "stddev_samp";
+            case "variance" -> "var_samp";
+            case "some" -> "bool_or";
+            default -> name;
+        };
+    }
+
+    private Operator distinct(Operator input, RelDataType type) {
+        int[] keys = ImmutableBitSet.range(type.getFieldCount()).toArray();
+        return new HashAggregateOperator(input, keys, null, List.of(), rowType(type));
+    }
+
+    // --- sorting ----------------------------------------------------------------------------------------
+
+    private Operator sort(Sort sort) {
+        Operator input = translate(sort.getInput());
+        long offset = sort.offset == null ? 0 : constantLong(sort.offset);
+        long fetch = sort.fetch == null ? -1 : constantLong(sort.fetch);
+        List<SortKey> keys = sortKeys(sort.getCollation());
+        if (keys.isEmpty()) {
+            return offset == 0 && fetch < 0 ? input : new LimitOperator(input, offset, fetch);
+        }
+        return new SortOperator(input, keys, offset, fetch);
+    }
+
+    static List<SortKey> sortKeys(RelCollation collation) {
+        List<SortKey> keys = new ArrayList<>();
+        for (RelFieldCollation fc : collation.getFieldCollations()) {
+            boolean desc = fc.getDirection().isDescending();
+            boolean nullsFirst = switch (fc.nullDirection) {
+                case FIRST -> true;
+                case LAST -> false;
+                default -> desc; // PostgreSQL: NULLs sort as larger than any value
+            };
+            keys.add(new SortKey(fc.getFieldIndex(), desc, nullsFirst));
+        }
+        return keys;
+    }
+
+    private long constantLong(RexNode n) {
+        Object v = Functions.evaluateConstant(rex.translate(n), ctx);
+        if (v == null) {
+            return -1;
+        }
+        long l = ((Number) v).longValue();
+        if (l < 0) {
+            throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE, "LIMIT must not be negative");
+        }
+        return l;
+    }
+
+    // --- joins ----------------------------------------------------------------------------------------
+
+    private Operator join(Join join) {
+        JoinKind kind = switch (join.getJoinType()) {
+            case INNER -> JoinKind.INNER;
+            case LEFT -> JoinKind.LEFT;
+            case RIGHT -> JoinKind.RIGHT;
+            case FULL -> JoinKind.FULL;
+            case SEMI -> JoinKind.SEMI;
+            case ANTI -> JoinKind.ANTI;
+            default -> throw new EpochException(ErrorCode.FEATURE_NOT_SUPPORTED, join.getJoinType() + " join is not supported");
+        };
+        Operator left = translate(join.getLeft());
+        Operator right = translate(join.getRight());
+        RowType out = rowType(join.getRowType());
+        JoinInfo info = join.analyzeCondition();
+        if (!info.leftKeys.isEmpty()) {
+            RexNode residual = info.getRemaining(join.getCluster().getRexBuilder());
+            Expr residualExpr = residual.isAlwaysTrue() ? null : rex.translate(residual);
+            return new HashJoinOperator(left, right, info.leftKeys.toIntArray(), info.rightKeys.toIntArray(), kind,
+                residualExpr, out);
+        }
+        Expr condition = join.getCondition().isAlwaysTrue() ? null : rex.translate(join.getCondition());
+        return new NestedLoopJoinOperator(left, right, kind, condition, out);
+    }
+
+    // --- values, table functions ---------------------------------------------------------------------------
+
+    private Operator values(Values values) {
+        List<List<Expr>> rows = new ArrayList<>();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            List<Expr> row = new ArrayList<>();
+            for (RexLiteral lit : tuple) {
+                row.add(rex.translate(lit));
+            }
+            rows.add(row);
+        }
+        return new ValuesOperator(rowType(values.getRowType()), rows);
+    }
+
+    private Operator tableFunction(TableFunctionScan scan) {
+        RexCall call = (RexCall) scan.getCall();
+        String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+        if (name.equals("generate_series")) {
+            List<Expr> args = rex.translateAll(call.getOperands());
+            RowType rt = rowType(scan.getRowType());
+            ColumnType t = rt.type(0);
+            Expr start = cast(args.get(0), t);
+            Expr stop = cast(args.get(1), t);
+            Expr step = args.size() > 2 ? args.get(2) : null;
+            if (step != null && t.type().isInteger()) {
+                step = cast(step, t);
+            }
+            return new GenerateSeriesOperator(start, stop, step, rt);
+        }
+        throw new EpochException(ErrorCode.UNDEFINED_FUNCTION, "function " + name + " does not exist");
+    }
+
+    private static Expr cast(Expr e, ColumnType t) {
+        return e.type().equals(t) ? e : Functions.cast(e, t);
+    }
+
+    // --- windows ----------------------------------------------------------------------------------------
+
+    private Operator window(Window window) {
+        RelNode inputRel = window.getInput();
+        int inputCount = inputRel.getRowType().getFieldCount();
+        Operator input = translate(inputRel);
+        List<RexLiteral> constants = window.getConstants();
+        if (!constants.isEmpty()) {
+            // Calcite refers to window constants as input fields past the end; materialize them as columns.
+            List<Expr> exprs = new ArrayList<>();
+            List<RowType.Field> fields = new ArrayList<>(input.rowType().fields());
+            for (int i = 0; i < inputCount; i++) {
+                exprs.add(new io.epochdb.exec.expr.ColumnRef(i, input.rowType().type(i)));
+            }
+            for (int i = 0; i < constants.size(); i++) {
+                Expr c = rex.translate(constants.get(i));
+                exprs.add(c);
+                fields.add(new RowType.Field("$const" + i, c.type()));
+            }
+            input = new ProjectOperator(input, exprs, new RowType(fields));
+        }
+        List<WindowGroup> groups = new ArrayList<>();
+        List<RowType.Field> outFields = new ArrayList<>(input.rowType().fields());
+        int outIndex = inputCount;
+        for (Window.Group g : window.groups) {
+            List<WindowCall> calls = new ArrayList<>();
+            for (Window.RexWinAggCall call : g.aggCalls) {
+                int[] args = call.getOperands().stream().mapToInt(o -> ((RexInputRef) o).getIndex()).toArray();
+                ColumnType t = TypeMapping.toColumnType(call.getType());
+                calls.add(new WindowCall(windowFunctionName(call), args, call.distinct, t));
+                outFields.add(new RowType.Field(window.getRowType().getFieldList().get(outIndex++).getName(), t));
+            }
+            groups.add(new WindowGroup(g.keys.toArray(), sortKeys(g.orderKeys), g.isRows,
+                bound(g.lowerBound, constants, inputCount), bound(g.upperBound, constants, inputCount), calls));
+        }
+        Operator out = new WindowOperator(input, groups, new RowType(outFields));
+        if (constants.isEmpty()) {
+            return out;
+        }
+        // drop the materialized constants again
+        List<Expr> keep = new ArrayList<>();
+        List<RowType.Field> keepFields = new ArrayList<>();
+        for (int i = 0; i < outFields.size(); i++) {
+            if (i >= inputCount && i < inputCount + constants.size()) {
+                continue;
+            }
+            keep.add(new io.epochdb.exec.expr.ColumnRef(i, outFields.get(i).type()));
+            keepFields.add(outFields.get(i));
+        }
+        return new ProjectOperator(out, keep, new RowType(keepFields));
+    }
+
+    private static String windowFunctionName(Window.RexWinAggCall call) {
+        String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "$sum0" -> "sum0";
+            case "stddev" -> "stddev_samp";
+            case "variance" -> "var_samp";
+            default -> name;
+        };
+    }
+
+    private FrameBound bound(RexWindowBound b, List<RexLiteral> constants, int inputCount) {
+        if (b.isUnbounded()) {
+            return b.isPreceding() ? FrameBound.unboundedPreceding() : FrameBound.unboundedFollowing();
+        }
+        if (b.isCurrentRow()) {
+            return FrameBound.currentRow();
+        }
+        RexNode offset = b.getOffset();
+        Object value;
+        if (offset instanceof RexInputRef ref && ref.getIndex() >= inputCount) {
+            RexLiteral lit = constants.get(ref.getIndex() - inputCount);
+            value = RexTranslator.literalValue(lit, TypeMapping.toColumnType(lit.getType()));
+        } else {
+            value = Functions.evaluateConstant(rex.translate(offset), ctx);
+        }
+        if (value instanceof Number n && !(value instanceof java.math.BigDecimal && ((java.math.BigDecimal) value).scale() > 0)) {
+            value = n.longValue();
+        }
+        return b.isPreceding() ? FrameBound.preceding(value) : FrameBound.following(value);
+    }
+}

@@ -1,0 +1,100 @@
+package io.epochdb.storage.table;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Up to {@link MemoryTable#BLOCK_ROWS} rows of one table, append-only: one Arrow vector per column keyed by the
+ * column's attnum (so ADD/DROP COLUMN never renumber stored data), plus each row's creator and deleter
+ * transaction ids.
+ *
+ * <p>Locking is the table's: vectors, creators and {@link #rowCount} change only under the table's write lock and
+ * are read under its read lock. Deleters change under the read lock too, by compare-and-set, so concurrent
+ * deletes of different rows do not serialize; arrays are only replaced (grown) under the write lock.
+ */
+final class Block {
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int INITIAL_CAPACITY = 1024;
+
+    final int number;
+    final Map<Integer, FieldVector> vectors = new HashMap<>();
+    private long[] creators = new long[INITIAL_CAPACITY];
+    private long[] deleters = new long[INITIAL_CAPACITY];
+    /** Statement (command id) of the deleting transaction that deleted each row; read only by that transaction. */
+    private int[] deleteCommandIds = new int[INITIAL_CAPACITY];
+    int rowCount;
+    /** Largest creator id stored (write lock). */
+    long maxCreator;
+    /** Set once any row was ever deleted or rolled back; never cleared, so it errs toward the slow path. */
+    volatile boolean anyDeadOrDeleted;
+
+    Block(int number) {
+        this.number = number;
+    }
+
+    /** Makes room for {@code rows} rows of ids (write lock held). */
+    void ensureCapacity(int rows) {
+        if (rows > creators.length) {
+            int cap = Math.min(MemoryTable.BLOCK_ROWS, Math.max(rows, creators.length * 2));
+            creators = Arrays.copyOf(creators, cap);
+            deleters = Arrays.copyOf(deleters, cap);
+            deleteCommandIds = Arrays.copyOf(deleteCommandIds, cap);
+        }
+    }
+
+    long creator(int row) {
+        return creators[row];
+    }
+
+    void setCreator(int row, long txid) {
+        LONGS.setVolatile(creators, row, txid);
+    }
+
+    /**
+     * Whether every one of the block's rows is visible to a snapshot with this {@code xmin}: all were created by
+     * transactions that finished before it (so committed: rolled-back rows would have set the flag) and none was
+     * ever deleted. Lets scans skip per-row checks on settled data.
+     */
+    boolean allVisibleBelow(long xmin) {
+        return !anyDeadOrDeleted && maxCreator < xmin;
+    }
+
+    long deleter(int row) {
+        return (long) LONGS.getAcquire(deleters, row);
+    }
+
+    void setDeleter(int row, long txid) {
+        LONGS.setVolatile(deleters, row, txid);
+    }
+
+    boolean casDeleter(int row, long expected, long txid) {
+        return LONGS.compareAndSet(deleters, row, expected, txid);
+    }
+
+    int deleteCommandId(int row) {
+        return deleteCommandIds[row];
+    }
+
+    void setDeleteCommandId(int row, int commandId) {
+        deleteCommandIds[row] = commandId;
+    }
+
+    long bytes() {
+        long n = (long) creators.length * 20;
+        for (FieldVector v : vectors.values()) {
+            n += v.getBufferSize();
+        }
+        return n;
+    }
+
+    void close() {
+        for (FieldVector v : vectors.values()) {
+            v.close();
+        }
+        vectors.clear();
+    }
+}

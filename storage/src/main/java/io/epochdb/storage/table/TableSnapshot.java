@@ -1,0 +1,21 @@
+package io.epochdb.storage.table;
+
+import io.epochdb.storage.catalog.TableDef;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * A consistent view of one table for one statement, split into parts that can be read independently (and in
+ * parallel). Holds no Arrow memory itself, so it needs no closing.
+ */
+public interface TableSnapshot {
+    /** The table definition when the snapshot was taken; {@code columns} positions in {@link #read} refer to it. */
+    TableDef def();
+
+    int partCount();
+
+    /**
+     * The visible rows of one part: new vectors (allocated from {@code allocator}, owned by the caller) for the
+     * requested 0-based column positions, plus their row ids if {@code withRowIds}.
+     */
+    ScanPart read(int part, int[] columns, boolean withRowIds, BufferAllocator allocator);
+}
