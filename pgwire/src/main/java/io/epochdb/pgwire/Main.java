@@ -93,13 +93,9 @@ public final class Main {
             return 0;
         }
         Path data = options.dataDir().toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(data);
-            if (!Files.isDirectory(data) || !Files.isWritable(data)) {
-                throw new java.io.IOException("not a writable directory");
-            }
-        } catch (Exception e) {
-            stderr.println("epochdb: cannot use data directory " + data + ": " + oneLine(e));
+        String problem = dataDirectoryProblem(data);
+        if (problem != null) {
+            stderr.println("epochdb: cannot use data directory " + data + ": " + problem);
             return 1;
         }
         Engine engine;
@@ -139,6 +135,24 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Creates the data directory if missing; returns why it cannot be used, or null. */
+    static String dataDirectoryProblem(Path data) {
+        if (Files.exists(data) && !Files.isDirectory(data)) {
+            return "not a directory";
+        }
+        try {
+            Files.createDirectories(data);
+        } catch (java.nio.file.AccessDeniedException e) {
+            return "permission denied";
+        } catch (java.io.IOException | RuntimeException e) {
+            return oneLine(e);
+        }
+        if (!Files.isWritable(data)) {
+            return "permission denied";
+        }
+        return null;
     }
 
     private static void closeQuietly(Engine engine) {

@@ -56,9 +56,12 @@ abstract class MinMaxAccumulator extends Accumulator {
         Arrays.fill(has, false);
     }
 
-    /** True when candidate comparison c (candidate vs current) means the candidate wins. */
+    /**
+     * True when comparison c (candidate vs current) means the candidate replaces the current value. On ties the
+     * newer value wins, as in PostgreSQL's *_larger/*_smaller (visible for 1.50 vs 1.5, '1 day' vs '24 hours').
+     */
     protected boolean wins(int c) {
-        return max ? c > 0 : c < 0;
+        return max ? c >= 0 : c <= 0;
     }
 
     private static final class Longs extends MinMaxAccumulator {

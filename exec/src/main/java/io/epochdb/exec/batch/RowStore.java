@@ -2,6 +2,7 @@ package io.epochdb.exec.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -85,6 +86,45 @@ public final class RowStore implements AutoCloseable {
     public void copyValue(int col, int row, BatchBuilder out, int outCol) {
         int b = batchOf(row);
         out.copy(outCol, batches.get(b).column(col), row - starts[b]);
+    }
+
+    /** Column {@code col} of every batch, in order (sources for {@link Gather}). */
+    public FieldVector[] columnSources(int col) {
+        FieldVector[] out = new FieldVector[batches.size()];
+        for (int b = 0; b < out.length; b++) {
+            out[b] = batches.get(b).column(col);
+        }
+        return out;
+    }
+
+    /** For global rows {@code rows[from..to)}: their batch index and row within it, written at the same positions. */
+    public void locate(int[] rows, int from, int to, int[] batchOut, int[] localOut) {
+        for (int i = from; i < to; i++) {
+            int b = batchOf(rows[i]);
+            batchOut[i] = b;
+            localOut[i] = rows[i] - starts[b];
+        }
+    }
+
+    /**
+     * A new batch whose row i is global row {@code rows[from + i]} (all columns), or null when the store is empty.
+     * {@code batchOf}/{@code local} come from {@link #locate}.
+     */
+    public Batch gather(int[] batchOf, int[] local, int from, int to, BufferAllocator allocator) {
+        if (batches.isEmpty()) {
+            return null;
+        }
+        int cols = batches.get(0).columnCount();
+        List<FieldVector> out = new ArrayList<>(cols);
+        try {
+            for (int c = 0; c < cols; c++) {
+                out.add(Gather.gather(columnSources(c), batchOf, local, from, to, allocator));
+            }
+        } catch (RuntimeException | Error e) {
+            Vectors.closeAll(out);
+            throw e;
+        }
+        return new Batch(out, to - from);
     }
 
     /** Drops all rows. */

@@ -29,19 +29,7 @@ public final class Vectors {
 
     /** A new vector holding {@code src} rows {@code sel[0..n)}, in that order. */
     public static FieldVector select(FieldVector src, int[] sel, int n, BufferAllocator allocator) {
-        FieldVector out = src.getField().createVector(allocator);
-        try {
-            out.setInitialCapacity(Math.max(n, 1));
-            out.allocateNew();
-            for (int i = 0; i < n; i++) {
-                out.copyFromSafe(sel[i], i, src);
-            }
-            out.setValueCount(n);
-            return out;
-        } catch (RuntimeException | Error e) {
-            out.close();
-            throw e;
-        }
+        return Gather.select(src, sel, n, allocator);
     }
 
     /** A new batch holding rows {@code sel[0..n)} of {@code batch} (the input batch is left untouched). */

@@ -40,7 +40,7 @@ public final class CastExpr implements Expr {
 
     /** Whether {@code e} has the same value on every row of a statement (a literal, a parameter, casts of those). */
     public static boolean isConstant(Expr e) {
-        if (e instanceof Literal || e instanceof ParamRef) {
+        if (e instanceof Literal || e instanceof ParamRef || e instanceof StatementConstant) {
             return true;
         }
         if (e instanceof CastExpr c) {

@@ -46,8 +46,22 @@ public final class Functions {
      * The result vectors have exactly {@code resultType}.
      */
     public static Expr call(String name, List<Expr> args, ColumnType resultType) {
-        return REGISTRY.bind(name, List.copyOf(args), resultType);
+        Expr e = REGISTRY.bind(name, List.copyOf(args), resultType);
+        if (resultType != null && !e.type().equals(resultType) && resultType.type() != SqlType.UNKNOWN
+                && Casts.castExists(e.type().type(), resultType.type())) {
+            // the planner's type wins (e.g. localtimestamp bound as now() with a timestamp result)
+            e = cast(e, resultType);
+        }
+        if (!VOLATILE.contains(name) && !(e instanceof Literal) && !(e instanceof StatementConstant)
+                && args.stream().allMatch(CastExpr::isConstant)) {
+            return new StatementConstant(e);
+        }
+        return e;
     }
+
+    /** Functions whose value changes from row to row even with constant arguments. */
+    private static final java.util.Set<String> VOLATILE = java.util.Set.of("random", "clock_timestamp", "gen_random_uuid",
+        "timeofday", "setseed");
 
     /** Whether any overload of {@code name} exists. */
     public static boolean exists(String name) {
@@ -79,7 +93,8 @@ public final class Functions {
             // date/time casts depend on the session zone or the clock ('now'), so they stay run-time
             return new Literal(Casts.castValue(lit.value(), from.type(), target, java.time.ZoneOffset.UTC, explicit), target);
         }
-        return CastExpr.of(arg, target, explicit);
+        Expr cast = CastExpr.of(arg, target, explicit);
+        return CastExpr.isConstant(arg) ? new StatementConstant(cast) : cast;
     }
 
     private static boolean isVarChar(SqlType t) {
@@ -91,6 +106,9 @@ public final class Functions {
     public static Object evaluateConstant(Expr e, ExecContext ctx) {
         if (e instanceof Literal lit) {
             return lit.value();
+        }
+        if (e instanceof StatementConstant c) {
+            return c.value(ctx);
         }
         try (Batch one = new Batch(List.of(), 1); FieldVector v = e.evaluate(one, ctx)) {
             return ArrowTypes.get(v, 0, e.type().type());

@@ -40,6 +40,36 @@ public final class Vectors {
     public static FieldVector constant(Object value, ColumnType type, int rows, BufferAllocator allocator) {
         FieldVector out = allocate(type, rows, allocator);
         try {
+            if (value != null && out instanceof org.apache.arrow.vector.BaseFixedWidthVector
+                    && !(out instanceof org.apache.arrow.vector.BitVector) && value instanceof Number num) {
+                // typed fill straight into the buffers: literals are broadcast to every batch
+                org.apache.arrow.memory.ArrowBuf d = out.getDataBuffer();
+                int width = ((org.apache.arrow.vector.BaseFixedWidthVector) out).getTypeWidth();
+                boolean floating = value instanceof Double || value instanceof Float;
+                for (int i = 0; i < rows; i++) {
+                    long at = (long) i * width;
+                    switch (width) {
+                        case 8 -> {
+                            if (floating) {
+                                d.setDouble(at, num.doubleValue());
+                            } else {
+                                d.setLong(at, num.longValue());
+                            }
+                        }
+                        case 4 -> {
+                            if (floating) {
+                                d.setFloat(at, num.floatValue());
+                            } else {
+                                d.setInt(at, num.intValue());
+                            }
+                        }
+                        default -> d.setShort(at, num.shortValue());
+                    }
+                }
+                setAllValid(out, rows);
+                out.setValueCount(rows);
+                return out;
+            }
             if (value != null) {
                 SqlType t = type.type();
                 for (int i = 0; i < rows; i++) {
@@ -52,6 +82,21 @@ public final class Vectors {
             out.close();
             throw e;
         }
+    }
+
+    /** Marks rows [0, rows) non-null. */
+    public static void setAllValid(FieldVector v, int rows) {
+        org.apache.arrow.memory.ArrowBuf valid = v.getValidityBuffer();
+        int full = rows / 8;
+        valid.setOne(0, full);
+        for (int i = full * 8; i < rows; i++) {
+            org.apache.arrow.vector.BitVectorHelper.setBit(valid, i);
+        }
+    }
+
+    /** Copies the validity bits of rows [0, rows) from one vector to another. */
+    public static void copyValidity(FieldVector from, FieldVector to, int rows) {
+        to.getValidityBuffer().setBytes(0, from.getValidityBuffer(), 0, (rows + 7) / 8);
     }
 
     /** Evaluates every expression; on failure closes what was already produced. */

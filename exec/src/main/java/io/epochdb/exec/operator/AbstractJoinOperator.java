@@ -3,6 +3,7 @@ package io.epochdb.exec.operator;
 import io.epochdb.exec.ExecContext;
 import io.epochdb.exec.batch.Batch;
 import io.epochdb.exec.batch.BatchBuilder;
+import io.epochdb.exec.batch.Gather;
 import io.epochdb.exec.batch.RowStore;
 import io.epochdb.exec.batch.Vectors;
 import io.epochdb.exec.expr.Expr;
@@ -40,6 +41,8 @@ abstract class AbstractJoinOperator implements Operator {
     private boolean finished;
     private int[] pairLeft = new int[Batch.TARGET_ROWS];
     private int[] pairRight = new int[Batch.TARGET_ROWS];
+    private final int[] rightBatch = new int[Batch.TARGET_ROWS];
+    private final int[] rightLocal = new int[Batch.TARGET_ROWS];
 
     AbstractJoinOperator(Operator left, Operator right, JoinKind kind, Expr condition, RowType rowType) {
         this.left = Objects.requireNonNull(left, "left");
@@ -204,15 +207,21 @@ abstract class AbstractJoinOperator implements Operator {
     }
 
     private Batch pairBatch(int pairs) {
-        int leftCols = left.rowType().size();
-        try (BatchBuilder bb = new BatchBuilder(pairType, ctx.allocator(), pairs)) {
-            for (int i = 0; i < pairs; i++) {
-                bb.copyRow(leftBatch, pairLeft[i], 0);
-                build.copyRow(pairRight[i], bb, leftCols);
-                bb.endRow();
+        List<FieldVector> cols = new ArrayList<>(pairType.size());
+        try {
+            for (FieldVector v : leftBatch.columns()) {
+                cols.add(Gather.select(v, pairLeft, pairs, ctx.allocator()));
             }
-            return bb.build();
+            build.locate(pairRight, 0, pairs, rightBatch, rightLocal);
+            int rightCols = right.rowType().size();
+            for (int c = 0; c < rightCols; c++) {
+                cols.add(Gather.gather(build.columnSources(c), rightBatch, rightLocal, 0, pairs, ctx.allocator()));
+            }
+        } catch (RuntimeException | Error e) {
+            Vectors.closeAll(cols);
+            throw e;
         }
+        return new Batch(cols, pairs);
     }
 
     private void finishLeftBatch() {

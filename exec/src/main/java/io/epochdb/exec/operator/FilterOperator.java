@@ -40,9 +40,9 @@ public final class FilterOperator implements Operator {
             if (b == null) {
                 return null;
             }
-            try (b) {
-                int n = b.rowCount();
-                int kept = 0;
+            int n = b.rowCount();
+            int kept = 0;
+            try {
                 try (FieldVector cv = condition.evaluate(b, ctx)) {
                     BitVector bits = (BitVector) cv;
                     if (sel.length < n) {
@@ -54,10 +54,19 @@ public final class FilterOperator implements Operator {
                         }
                     }
                 }
+                if (kept == n) {
+                    Batch all = b;
+                    b = null;
+                    return all;
+                }
                 if (kept == 0) {
                     continue;
                 }
                 return Vectors.select(b, sel, kept, ctx.allocator());
+            } finally {
+                if (b != null) {
+                    b.close();
+                }
             }
         }
     }

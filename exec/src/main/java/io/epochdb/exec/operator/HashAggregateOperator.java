@@ -50,6 +50,8 @@ public final class HashAggregateOperator implements Operator {
         final GroupHashTable table;
         final Accumulator[] accs;
         int[] ids = new int[Batch.TARGET_ROWS];
+        /** For each output key column (groupKeys order): the stored key vector, or null when not in this set. */
+        FieldVector[] outputKeys;
 
         SetState(int[] keys) {
             this.keys = keys.clone();
@@ -157,23 +159,49 @@ public final class HashAggregateOperator implements Operator {
         input.open(ctx);
     }
 
+    /** After this many batches inline, the rest is aggregated on a second thread (input keeps this one). */
+    private static final int INLINE_BATCHES = 8;
+
     private void consume() {
-        while (true) {
-            Batch next = input.next();
-            if (next == null) {
-                break;
-            }
-            try (Batch b = next) {
+        int seen = 0;
+        BackgroundConsumer background = null;
+        try {
+            while (true) {
+                Batch next = input.next();
+                if (next == null) {
+                    break;
+                }
                 ctx.checkCancelled();
-                if (b.rowCount() == 0) {
+                if (next.rowCount() == 0) {
+                    next.close();
                     continue;
                 }
-                for (SetState s : sets) {
-                    s.add(b);
+                if (background == null && BackgroundConsumer.ENABLED && ++seen > INLINE_BATCHES) {
+                    background = new BackgroundConsumer(this::aggregate);
                 }
+                if (background != null) {
+                    background.accept(next);
+                } else {
+                    try (Batch b = next) {
+                        aggregate(b);
+                    }
+                }
+            }
+            if (background != null) {
+                background.finish();
+            }
+        } finally {
+            if (background != null) {
+                background.close();
             }
         }
         consumed = true;
+    }
+
+    private void aggregate(Batch b) {
+        for (SetState s : sets) {
+            s.add(b);
+        }
     }
 
     @Override
@@ -197,12 +225,18 @@ public final class HashAggregateOperator implements Operator {
     }
 
     private void writeRow(SetState s, int g, BatchBuilder bb) {
+        if (s.outputKeys == null) {
+            s.outputKeys = new FieldVector[groupKeys.length];
+            for (int k = 0; k < groupKeys.length; k++) {
+                int pos = indexOf(s.keys, groupKeys[k]);
+                s.outputKeys[k] = pos < 0 ? null : s.table.storedKey(pos);
+            }
+        }
         for (int k = 0; k < groupKeys.length; k++) {
-            int pos = indexOf(s.keys, groupKeys[k]);
-            if (pos < 0) {
+            if (s.outputKeys[k] == null) {
                 bb.setNull(k);
             } else {
-                bb.copy(k, s.table.storedKey(pos), g);
+                bb.copy(k, s.outputKeys[k], g);
             }
         }
         int row = bb.rowCount();

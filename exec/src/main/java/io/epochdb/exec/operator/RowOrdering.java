@@ -4,6 +4,7 @@ import io.epochdb.common.types.SqlType;
 import io.epochdb.exec.batch.KeyType;
 import io.epochdb.exec.batch.RowStore;
 import io.epochdb.exec.types.RowType;
+import io.epochdb.storage.vector.ArrowTypes;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
@@ -22,6 +23,7 @@ final class RowOrdering implements IntSorter.IntComparator {
     private final long[][] longs;
     private final double[][] doubles;
     private final KeyType[] generic;
+    private final Object[][] objects;
     private final int[] columns;
     private final RowStore store;
     private int[] batchOf;
@@ -37,6 +39,7 @@ final class RowOrdering implements IntSorter.IntComparator {
         longs = new long[keyCount][];
         doubles = new double[keyCount][];
         generic = new KeyType[keyCount];
+        objects = new Object[keyCount][];
         columns = new int[keyCount];
         for (int k = 0; k < keyCount; k++) {
             SortKey key = keys.get(k);
@@ -69,6 +72,17 @@ final class RowOrdering implements IntSorter.IntComparator {
                     }
                 });
                 doubles[k] = vals;
+            } else if (t == SqlType.NUMERIC || t == SqlType.INTERVAL || t.isArray()) {
+                // compared boxed: box once here instead of on every comparison
+                Object[] vals = new Object[n];
+                forEach(key.column(), (v, local, global) -> {
+                    if (v.isNull(local)) {
+                        nl[global] = true;
+                    } else {
+                        vals[global] = ArrowTypes.get(v, local, t);
+                    }
+                });
+                objects[k] = vals;
             } else {
                 generic[k] = kt;
                 forEach(key.column(), (v, local, global) -> nl[global] = v.isNull(local));
@@ -124,6 +138,8 @@ final class RowOrdering implements IntSorter.IntComparator {
                 c = Long.compare(longs[k][a], longs[k][b]);
             } else if (doubles[k] != null) {
                 c = KeyType.compareDouble(doubles[k][a], doubles[k][b]);
+            } else if (objects[k] != null) {
+                c = KeyType.compareValues(objects[k][a], objects[k][b]);
             } else {
                 FieldVector va = store.batch(batchOf[a]).column(columns[k]);
                 FieldVector vb = store.batch(batchOf[b]).column(columns[k]);

@@ -28,6 +28,7 @@ public final class SetOpOperator implements Operator {
     private boolean consumed;
     private int outGroup;
     private long outRepeat;
+    private FieldVector[] stored;
 
     public SetOpOperator(SetOpKind kind, boolean all, List<Operator> inputs, RowType rowType) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -56,6 +57,7 @@ public final class SetOpOperator implements Operator {
         consumed = false;
         outGroup = 0;
         outRepeat = -1;
+        stored = null;
         for (Operator in : inputs) {
             in.open(ctx);
         }
@@ -127,8 +129,14 @@ public final class SetOpOperator implements Operator {
                     outRepeat = -1;
                     continue;
                 }
+                if (stored == null) {
+                    stored = new FieldVector[rowType.size()];
+                    for (int c = 0; c < stored.length; c++) {
+                        stored[c] = table.storedKey(c);
+                    }
+                }
                 for (int c = 0; c < rowType.size(); c++) {
-                    bb.copy(c, table.storedKey(c), outGroup);
+                    bb.copy(c, stored[c], outGroup);
                 }
                 bb.endRow();
                 outRepeat--;

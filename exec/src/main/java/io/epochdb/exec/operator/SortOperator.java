@@ -2,7 +2,6 @@ package io.epochdb.exec.operator;
 
 import io.epochdb.exec.ExecContext;
 import io.epochdb.exec.batch.Batch;
-import io.epochdb.exec.batch.BatchBuilder;
 import io.epochdb.exec.batch.RowStore;
 import io.epochdb.exec.types.RowType;
 import java.util.List;
@@ -26,6 +25,8 @@ public final class SortOperator implements Operator {
     private ExecContext ctx;
     private RowStore buffer;
     private int[] order;
+    private int[] orderBatch;
+    private int[] orderLocal;
     private int pos;
     private int end;
 
@@ -66,23 +67,22 @@ public final class SortOperator implements Operator {
         order = new RowOrdering(buffer, keys, input.rowType()).sortedRows();
         pos = (int) Math.min(offset, order.length);
         end = (int) Math.min(order.length, keep == Long.MAX_VALUE ? order.length : keep);
+        orderBatch = new int[order.length];
+        orderLocal = new int[order.length];
+        buffer.locate(order, pos, end, orderBatch, orderLocal);
     }
 
     /** Keeps only the first {@code keep} rows in sort order. */
     private void compact(int keep) {
         int[] perm = new RowOrdering(buffer, keys, input.rowType()).sortedRows();
+        int n = Math.min(keep, perm.length);
+        int[] batchOf = new int[n];
+        int[] local = new int[n];
+        buffer.locate(perm, 0, n, batchOf, local);
         RowStore kept = new RowStore();
-        try (BatchBuilder bb = new BatchBuilder(input.rowType(), ctx.allocator())) {
-            for (int i = 0; i < Math.min(keep, perm.length); i++) {
-                buffer.copyRow(perm[i], bb, 0);
-                bb.endRow();
-                if (bb.isFull()) {
-                    kept.add(bb.build());
-                }
-            }
-            Batch last = bb.build();
-            if (last != null) {
-                kept.add(last);
+        try {
+            for (int from = 0; from < n; from += Batch.TARGET_ROWS) {
+                kept.add(buffer.gather(batchOf, local, from, Math.min(n, from + Batch.TARGET_ROWS), ctx.allocator()));
             }
         } catch (RuntimeException | Error e) {
             kept.close();
@@ -101,13 +101,10 @@ public final class SortOperator implements Operator {
         if (pos >= end) {
             return null;
         }
-        try (BatchBuilder bb = new BatchBuilder(input.rowType(), ctx.allocator())) {
-            while (pos < end && !bb.isFull()) {
-                buffer.copyRow(order[pos++], bb, 0);
-                bb.endRow();
-            }
-            return bb.build();
-        }
+        int to = Math.min(end, pos + Batch.TARGET_ROWS);
+        Batch out = buffer.gather(orderBatch, orderLocal, pos, to, ctx.allocator());
+        pos = to;
+        return out;
     }
 
     @Override

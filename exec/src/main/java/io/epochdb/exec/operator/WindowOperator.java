@@ -2,7 +2,7 @@ package io.epochdb.exec.operator;
 
 import io.epochdb.exec.ExecContext;
 import io.epochdb.exec.batch.Batch;
-import io.epochdb.exec.batch.BatchBuilder;
+import io.epochdb.exec.batch.Gather;
 import io.epochdb.exec.batch.RowStore;
 import io.epochdb.exec.batch.Vectors;
 import io.epochdb.exec.types.RowType;
@@ -112,26 +112,8 @@ public final class WindowOperator implements Operator {
         int n = perm.length;
         int[] batchOf = new int[n];
         int[] local = new int[n];
-        for (int p = 0; p < n; p++) {
-            batchOf[p] = store.batchOf(perm[p]);
-            local[p] = perm[p] - store.batchStart(batchOf[p]);
-        }
-        List<FieldVector> cols = new ArrayList<>();
-        try {
-            for (int c = 0; c < input.rowType().size(); c++) {
-                RowType.Field f = input.rowType().field(c);
-                FieldVector out = Vectors.allocate(f.name(), f.type(), ctx.allocator(), n);
-                cols.add(out);
-                for (int p = 0; p < n; p++) {
-                    out.copyFromSafe(local[p], p, store.batch(batchOf[p]).column(c));
-                }
-                out.setValueCount(n);
-            }
-        } catch (RuntimeException | Error e) {
-            Vectors.closeAll(cols);
-            throw e;
-        }
-        return new Batch(cols, n);
+        store.locate(perm, 0, n, batchOf, local);
+        return store.gather(batchOf, local, 0, n, ctx.allocator());
     }
 
     @Override
@@ -144,23 +126,36 @@ public final class WindowOperator implements Operator {
             return null;
         }
         Batch base = outputBase.batch(0);
-        int inCols = base.columnCount();
-        try (BatchBuilder bb = new BatchBuilder(rowType, ctx.allocator())) {
-            while (pos < rowCount && !bb.isFull()) {
-                bb.copyRow(base, pos, 0);
-                int col = inCols;
-                int row = lastPerm[pos];
-                for (int gi = 0; gi < results.size(); gi++) {
-                    int at = gi == results.size() - 1 ? pos : inverse.get(gi)[row];
-                    for (FieldVector v : results.get(gi)) {
-                        bb.copy(col++, v, at);
+        int to = Math.min(rowCount, pos + Batch.TARGET_ROWS);
+        int n = to - pos;
+        int[] identity = new int[n];
+        for (int i = 0; i < n; i++) {
+            identity[i] = pos + i;
+        }
+        List<FieldVector> cols = new ArrayList<>(rowType.size());
+        try {
+            for (FieldVector v : base.columns()) {
+                cols.add(Gather.select(v, identity, n, ctx.allocator()));
+            }
+            for (int gi = 0; gi < results.size(); gi++) {
+                int[] rows = identity;
+                if (gi < results.size() - 1) {
+                    int[] inv = inverse.get(gi);
+                    rows = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        rows[i] = inv[lastPerm[pos + i]];
                     }
                 }
-                bb.endRow();
-                pos++;
+                for (FieldVector v : results.get(gi)) {
+                    cols.add(Gather.select(v, rows, n, ctx.allocator()));
+                }
             }
-            return bb.build();
+        } catch (RuntimeException | Error e) {
+            Vectors.closeAll(cols);
+            throw e;
         }
+        pos = to;
+        return new Batch(cols, n);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.epochdb.exec.types;
 
+import java.math.BigDecimal;
+
 
 /**
  * Shortest round-trip float text as PostgreSQL prints it with {@code extra_float_digits >= 1}: plain notation for
@@ -59,12 +61,38 @@ public final class FloatText {
         String down = d.digits.substring(0, k);
         Digits floor = new Digits(stripZeros(down), d.exponent);
         Digits ceil = increment(down, d.exponent);
-        boolean floorOk = roundTrips(floor, value, single);
-        boolean ceilOk = roundTrips(ceil, value, single);
+        boolean floorOk = roundTrips(floor, value, single) && !onBoundary(floor, value, single);
+        boolean ceilOk = roundTrips(ceil, value, single) && !onBoundary(ceil, value, single);
         if (floorOk && ceilOk) {
-            return d.digits.charAt(k) >= '5' ? ceil : floor;
+            // both read back: the shortest representation is the one nearer the exact binary value
+            BigDecimal exact = new BigDecimal(single ? (double) (float) value : value);
+            BigDecimal f = toBig(floor).subtract(exact).abs();
+            BigDecimal c = toBig(ceil).subtract(exact).abs();
+            return c.compareTo(f) < 0 ? ceil : floor;
         }
         return floorOk ? floor : ceilOk ? ceil : null;
+    }
+
+    private static BigDecimal toBig(Digits d) {
+        return new BigDecimal("0." + d.digits + "E" + (d.exponent + 1));
+    }
+
+    /**
+     * Whether a candidate lies exactly half-way to a neighbouring value. Such text reads back to our value only by
+     * the round-half-even tie rule; PostgreSQL's Ryu never prints it, so neither do we.
+     */
+    private static boolean onBoundary(Digits d, double value, boolean single) {
+        BigDecimal cand = toBig(d);
+        BigDecimal exact = new BigDecimal(single ? (double) (float) value : value);
+        int cmp = cand.compareTo(exact);
+        if (cmp == 0) {
+            return false;
+        }
+        double neighbour = single
+            ? (double) (cmp > 0 ? Math.nextUp((float) value) : Math.nextDown((float) value))
+            : (cmp > 0 ? Math.nextUp(value) : Math.nextDown(value));
+        BigDecimal mid = exact.add(new BigDecimal(neighbour)).divide(BigDecimal.valueOf(2));
+        return cand.compareTo(mid) == 0;
     }
 
     private static Digits increment(String digits, int exponent) {

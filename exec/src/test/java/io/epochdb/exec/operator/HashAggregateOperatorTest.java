@@ -314,4 +314,43 @@ class HashAggregateOperatorTest {
         var text = new HashAggregateOperator(source(in, rows, 4096), new int[] {1}, null, calls, outType(1, calls));
         assertEquals(3, Operators.drain(text, ctx).size());
     }
+
+    @Test
+    void backgroundAggregationSameResultAndErrorsPropagate() {
+        RowType in = rowType(SqlType.INT8, SqlType.TEXT, SqlType.FLOAT8);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            rows.add(row((long) (i % 7), "k" + (i % 3), i % 11 == 0 ? null : (double) i));
+        }
+        List<AggCall> calls = List.of(call("count", SqlType.INT8), call("sum", SqlType.FLOAT8, 2),
+            call("max", SqlType.TEXT, 1));
+        // 50 batches of 100 rows: the first 8 are aggregated inline, the rest on the background thread
+        var op = new HashAggregateOperator(source(in, rows, 100), new int[] {0}, null, calls,
+            outType(in, new int[] {0}, calls));
+        List<List<Object>> out = Operators.drain(op, ctx);
+        assertEquals(7, out.size());
+        double total = 0;
+        long count = 0;
+        for (List<Object> r : out) {
+            count += (Long) r.get(1);
+            total += (Double) r.get(2);
+        }
+        double expected = 0;
+        for (int i = 0; i < 5000; i++) {
+            expected += i % 11 == 0 ? 0 : i;
+        }
+        assertEquals(5000, count);
+        assertEquals(expected, total, 0.0);
+
+        // the only duplicate key arrives in the last batch, i.e. on the background thread
+        List<List<Object>> unique = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            unique.add(row(i == 4999 ? 17L : (long) i, "k", 1.0));
+        }
+        List<AggCall> single = List.of(call("single_value", SqlType.INT8, 0));
+        var bad = new HashAggregateOperator(source(in, unique, 100), new int[] {0}, null, single,
+            outType(in, new int[] {0}, single));
+        EpochException e = assertThrows(EpochException.class, () -> Operators.drain(bad, ctx));
+        assertEquals("21000", e.sqlState());
+    }
 }

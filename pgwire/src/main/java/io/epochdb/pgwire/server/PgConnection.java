@@ -320,7 +320,9 @@ final class PgConnection {
         }
     }
 
+    /** ReadyForQuery, preceded (as PostgreSQL does) by ParameterStatus for settings changed since the last one. */
     private void readyForQuery() {
+        reportParameterChanges();
         char status = session.transactionStatus();
         if (status == 'I') {
             state.closeAllPortals();
@@ -329,14 +331,30 @@ final class PgConnection {
         out.flush();
     }
 
-    private void reportSessionChanges() {
-        Session s = session;
-        for (Map.Entry<String, String> e : s.drainParameterStatusChanges().entrySet()) {
-            BackendMessages.parameterStatus(out.buffer(), e.getKey(), e.getValue());
+    private void reportParameterChanges() {
+        try {
+            for (Map.Entry<String, String> e : session.drainParameterStatusChanges().entrySet()) {
+                BackendMessages.parameterStatus(out.buffer(), e.getKey(), e.getValue());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("reading changed parameters failed", e);
         }
-        for (String notice : s.drainNotices()) {
-            ErrorReport.notice(out.buffer(), notice);
+    }
+
+    /** Notices the statement raised go out before its CommandComplete or ErrorResponse. */
+    private void reportNotices() {
+        try {
+            for (String notice : session.drainNotices()) {
+                ErrorReport.notice(out.buffer(), notice);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("reading notices failed", e);
         }
+    }
+
+    private void commandComplete(String tag) {
+        reportNotices();
+        BackendMessages.commandComplete(out.buffer(), tag);
     }
 
     private ZoneId zone() {
@@ -353,12 +371,8 @@ final class PgConnection {
         if (t instanceof Output.ConnectionClosedException c) {
             throw c;
         }
+        reportNotices();
         ErrorReport.write(out.buffer(), "ERROR", t);
-        try {
-            reportSessionChanges();
-        } catch (RuntimeException e) {
-            LOG.debug("reading session changes after an error failed", e);
-        }
     }
 
     // ---------------------------------------------------------------- simple query
@@ -404,14 +418,16 @@ final class PgConnection {
                         case ROWS -> {
                             results.rowDescription(r.columns(), null, zone());
                             results.sendRows(r, null, null, 0, zone());
-                            BackendMessages.commandComplete(out.buffer(), r.commandTag());
+                            commandComplete(r.commandTag());
                         }
-                        case COPY_OUT -> results.copyOut(r);
+                        case COPY_OUT -> {
+                            results.copyOut(r);
+                            commandComplete(r.commandTag());
+                        }
                         case EMPTY -> BackendMessages.emptyQueryResponse(out.buffer());
-                        default -> BackendMessages.commandComplete(out.buffer(), r.commandTag());
+                        default -> commandComplete(r.commandTag());
                     }
                 }
-                reportSessionChanges();
             } catch (Throwable t) {
                 if (result != null) {
                     closeQuietly(result);
@@ -454,8 +470,7 @@ final class PgConnection {
                 copy = null;
                 phase = Phase.READY;
                 closeQuietly(c.result());
-                BackendMessages.commandComplete(out.buffer(), tag);
-                reportSessionChanges();
+                commandComplete(tag);
                 if (c.simple()) {
                     if (c.rest().isEmpty()) {
                         readyForQuery();
@@ -563,7 +578,6 @@ final class PgConnection {
         }
         state.putStatement(new PreparedStatementEntry(p.statementName(), stmt, prepared, p.parameterOids()));
         BackendMessages.parseComplete(out.buffer());
-        reportSessionChanges();
     }
 
     private PreparedStatementEntry statement(String name) {
@@ -598,8 +612,10 @@ final class PgConnection {
             throw EpochException.of(ErrorCode.PROTOCOL_VIOLATION,
                 "bind message has %d parameter formats but %d parameters", formats.length, values.size());
         }
-        for (short f : formats) {
-            checkFormat(f);
+        if (!values.isEmpty()) {
+            for (short f : formats) {
+                checkFormat(f);
+            }
         }
         for (short f : b.resultFormats()) {
             checkFormat(f);
@@ -664,7 +680,7 @@ final class PgConnection {
         }
         if (p.finished()) {
             // Running a portal again after it completed returns nothing more (PostgreSQL reports 0 rows).
-            BackendMessages.commandComplete(out.buffer(), finishedTag(p));
+            commandComplete(finishedTag(p));
             return;
         }
         try {
@@ -675,13 +691,17 @@ final class PgConnection {
             }
             switch (r.kind()) {
                 case ROWS -> {
-                    boolean suspended = results.sendRows(r, p, p, e.maxRows(), zone());
-                    if (suspended) {
+                    ResultWriter.Sent sent = results.sendRows(r, p, p, e.maxRows(), zone());
+                    if (sent.suspended()) {
                         BackendMessages.portalSuspended(out.buffer());
                     } else {
                         String tag = r.commandTag();
+                        if (tag != null && tag.startsWith("SELECT ")) {
+                            // as PostgreSQL: the rows this Execute returned (all of them unless a limit split the run)
+                            tag = "SELECT " + sent.rows();
+                        }
                         p.finish(tag);
-                        BackendMessages.commandComplete(out.buffer(), tag);
+                        commandComplete(tag);
                     }
                 }
                 case COPY_IN -> {
@@ -692,7 +712,9 @@ final class PgConnection {
                 }
                 case COPY_OUT -> {
                     results.copyOut(r);
-                    p.finish(null);
+                    String tag = r.commandTag();
+                    p.finish(tag);
+                    commandComplete(tag);
                 }
                 case EMPTY -> {
                     p.finish(null);
@@ -701,10 +723,9 @@ final class PgConnection {
                 default -> {
                     String tag = r.commandTag();
                     p.finish(tag);
-                    BackendMessages.commandComplete(out.buffer(), tag);
+                    commandComplete(tag);
                 }
             }
-            reportSessionChanges();
         } catch (Throwable t) {
             state.closePortal(p.name());
             throw t;

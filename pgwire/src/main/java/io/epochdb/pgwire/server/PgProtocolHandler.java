@@ -22,16 +22,25 @@ public final class PgProtocolHandler extends ChannelInboundHandlerAdapter {
     static final int QUEUE_HIGH = 256;
     static final int QUEUE_LOW = 32;
 
+    /** PostgreSQL's authentication_timeout: a connection must finish startup within this time or is closed. */
+    static final long DEFAULT_STARTUP_TIMEOUT_MILLIS = 60_000;
+
     private final Engine engine;
     private final Executor workers;
+    private final long startupTimeoutMillis;
     private SerialExecutor serial;
     private PgConnection connection;
     private Output output;
 
     /** @param workers the shared worker pool (a direct executor in tests runs everything on the caller) */
     public PgProtocolHandler(Engine engine, Executor workers) {
+        this(engine, workers, DEFAULT_STARTUP_TIMEOUT_MILLIS);
+    }
+
+    PgProtocolHandler(Engine engine, Executor workers, long startupTimeoutMillis) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.workers = Objects.requireNonNull(workers, "workers");
+        this.startupTimeoutMillis = startupTimeoutMillis;
     }
 
     @Override
@@ -39,6 +48,13 @@ public final class PgProtocolHandler extends ChannelInboundHandlerAdapter {
         serial = new SerialExecutor(workers);
         output = new Output(ctx.channel());
         connection = new PgConnection(engine, ctx.channel(), output);
+        // A client that connects and never completes startup (or stalls in authentication) is dropped silently.
+        ctx.executor().schedule(() -> {
+            if (connection.session() == null && ctx.channel().isActive()) {
+                LOG.info("closing connection from {}: startup not completed in time", ctx.channel().remoteAddress());
+                ctx.close();
+            }
+        }, startupTimeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override

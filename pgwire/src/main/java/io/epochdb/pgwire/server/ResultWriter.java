@@ -37,11 +37,15 @@ final class ResultWriter {
         BackendMessages.rowDescription(out.buffer(), fields);
     }
 
+    /** What one run of {@link #sendRows} did: rows sent, and whether the row limit stopped it (PortalSuspended). */
+    record Sent(long rows, boolean suspended) {
+    }
+
     /**
      * Sends DataRows until the result ends or {@code maxRows} (0 = no limit) rows went out. With a portal, a batch
-     * cut part way is kept there for the next Execute. Returns true when stopped by the limit (PortalSuspended).
+     * cut part way is kept there for the next Execute.
      */
-    boolean sendRows(QueryResult result, Portal formats, Portal portal, int maxRows, ZoneId zone) {
+    Sent sendRows(QueryResult result, Portal formats, Portal portal, int maxRows, ZoneId zone) {
         List<ResultColumn> columns = result.columns();
         ColumnWriter[] writers = new ColumnWriter[columns.size()];
         for (int i = 0; i < writers.length; i++) {
@@ -61,7 +65,7 @@ final class ResultWriter {
                     batch = result.next();
                     row = 0;
                     if (batch == null) {
-                        return false;
+                        return new Sent(sent, false);
                     }
                 }
                 int rows = batch.rowCount();
@@ -85,7 +89,7 @@ final class ResultWriter {
                             portal.suspend(batch, row);
                             batch = null;
                         }
-                        return true;
+                        return new Sent(sent, true);
                     }
                     out.maybeFlushChunk();
                 }
@@ -99,7 +103,7 @@ final class ResultWriter {
         }
     }
 
-    /** COPY TO STDOUT: CopyOutResponse, one CopyData per line, CopyDone and CommandComplete. */
+    /** COPY TO STDOUT: CopyOutResponse, one CopyData per line, CopyDone (the caller sends CommandComplete). */
     void copyOut(QueryResult result) {
         BackendMessages.copyResponse(out.buffer(), 'H', result.binaryCopy(), result.columns().size());
         Batch batch;
@@ -117,6 +121,5 @@ final class ResultWriter {
             }
         }
         BackendMessages.copyDone(out.buffer());
-        BackendMessages.commandComplete(out.buffer(), result.commandTag());
     }
 }

@@ -20,15 +20,27 @@ public final class PgTypes {
         return oid == 0 ? null : SqlType.byOid(oid);
     }
 
-    /** The session's TimeZone setting as a ZoneId; UTC when missing or not understood. */
+    /**
+     * The session's TimeZone setting as a ZoneId, read the way the engine's settings read it (IANA ids, short ids,
+     * then PostgreSQL's POSIX-style names); UTC when missing or not understood.
+     */
     public static ZoneId zone(String timeZoneSetting) {
         if (timeZoneSetting == null || timeZoneSetting.isBlank()) {
             return ZoneOffset.UTC;
         }
+        String v = timeZoneSetting.trim();
+        if (v.equalsIgnoreCase("utc") || v.equalsIgnoreCase("gmt") || v.equalsIgnoreCase("z")) {
+            return ZoneId.of("UTC");
+        }
         try {
-            return ZoneId.of(timeZoneSetting);
+            return ZoneId.of(v);
         } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
+            try {
+                return ZoneId.of(v, ZoneId.SHORT_IDS);
+            } catch (DateTimeException e2) {
+                ZoneId z = io.epochdb.exec.time.Zones.resolvePosix(v);
+                return z != null ? z : ZoneOffset.UTC;
+            }
         }
     }
 }

@@ -90,6 +90,20 @@ class AuthenticationTest {
     }
 
     @Test
+    void startupMustCompleteInTime() {
+        io.netty.channel.embedded.EmbeddedChannel ch = new io.netty.channel.embedded.EmbeddedChannel(
+            new PgFrameDecoder(), new PgProtocolHandler(engine, Runnable::run, 1000));
+        ch.writeInbound(ClientMessages.create().startup(Map.of("user", "alice")).toByteBuf());
+        ch.advanceTimeBy(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertTrue(ch.isActive());
+        ch.advanceTimeBy(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertFalse(ch.isActive());
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void passwordlessRolesOnlyFromLoopback() {
         assertTrue(PgConnection.isLoopback(new InetSocketAddress("127.0.0.1", 5)));
         assertTrue(PgConnection.isLoopback(new InetSocketAddress("::1", 5)));

@@ -203,6 +203,21 @@ class MalformedInputTest {
     }
 
     @Test
+    void disconnectCancelsTheRunningStatementAndClosesTheSession() throws Exception {
+        int before = engine.closedSessions.get();
+        long start = System.nanoTime();
+        try (Socket s = socket()) {
+            send(s, ClientMessages.create().startup(Map.of("user", "epoch")).query("SLEEP 30000").toBytes());
+            Thread.sleep(300);
+        }
+        while (engine.closedSessions.get() == before && System.nanoTime() - start < 10_000_000_000L) {
+            Thread.sleep(20);
+        }
+        assertEquals(before + 1, engine.closedSessions.get());
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "statement was not cancelled");
+    }
+
+    @Test
     void garbageAfterFatalIsIgnored() throws IOException {
         try (Socket s = socket()) {
             send(s, ClientMessages.create().startup(Map.of("user", "epoch")).rawByte(0).rawInt(4).query("SELECT 1").toBytes());

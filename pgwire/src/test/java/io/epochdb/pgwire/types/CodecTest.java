@@ -197,5 +197,8 @@ class CodecTest {
         assertEquals(ZoneId.of("Europe/Berlin"), PgTypes.zone("Europe/Berlin"));
         assertEquals(ZoneId.of("UTC"), PgTypes.zone("UTC"));
         assertEquals(ZoneOffset.UTC, PgTypes.zone("Not/AZone"));
+        // read as the engine's Settings.parseZone reads it, so DataRow text agrees with the engine's own casts
+        assertEquals(ZoneId.of("UTC+3"), PgTypes.zone("UTC+3"));
+        assertEquals(ZoneId.of("UTC"), PgTypes.zone("utc"));
     }
 }

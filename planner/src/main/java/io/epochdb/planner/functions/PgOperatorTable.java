@@ -118,6 +118,9 @@ public final class PgOperatorTable {
     public static final SqlFunction PG_POSTMASTER_START_TIME = fn("pg_postmaster_start_time", TIMESTAMPTZ, OperandTypes.NILADIC);
     public static final SqlFunction TXID_CURRENT = dynamicFn("txid_current", ReturnTypes.BIGINT, OperandTypes.NILADIC);
     public static final SqlFunction PG_SLEEP = dynamicFn("pg_sleep", VARCHAR_FORCE_NULLABLE, OperandTypes.NUMERIC);
+    public static final SqlFunction NEXTVAL = dynamicFn("nextval", ReturnTypes.BIGINT, OperandTypes.ANY);
+    public static final SqlFunction CURRVAL = dynamicFn("currval", ReturnTypes.BIGINT, OperandTypes.ANY);
+    public static final SqlFunction SETVAL = dynamicFn("setval", ReturnTypes.BIGINT, OperandTypes.VARIADIC);
     public static final SqlFunction GEN_RANDOM_UUID = dynamicFn("gen_random_uuid",
         b -> b.getTypeFactory().createSqlType(SqlTypeName.UUID), OperandTypes.NILADIC);
 
@@ -183,6 +186,12 @@ public final class PgOperatorTable {
     private static <T extends SqlOperator> T register(T op) {
         OPS.add(op);
         return op;
+    }
+
+    static {
+        // before Calcite's: validation re-resolves + and - by name, and ours accept PostgreSQL's datetime forms
+        OPS.add(PgArithmetic.PLUS);
+        OPS.add(PgArithmetic.MINUS);
     }
 
     public static SqlOperatorTable table() {

@@ -76,7 +76,7 @@ public final class CalciteSqlRewriter {
     }
 
     private void run() {
-        List<Token> rewritten = rewriteAtTimeZone(tokens);
+        List<Token> rewritten = rewriteAtTimeZone(rewriteCasts(stripCatalogQualifiers(tokens)));
         for (int i = 0; i < rewritten.size(); i++) {
             i = emit(rewritten, i);
         }
@@ -297,6 +297,135 @@ public final class CalciteSqlRewriter {
             }
         }
         out.append(s);
+    }
+
+    /**
+     * (catalog work) Client catalog queries (psql's \\d, pgjdbc, DBeaver) spell built-ins fully qualified. On the
+     * token list: {@code OPERATOR(pg_catalog.~)} becomes {@code ~}; {@code COLLATE pg_catalog.default} and
+     * {@code COLLATE "C"} are dropped (EpochDB has one collation); {@code pg_catalog.} is dropped before a function
+     * name ({@code pg_catalog.format_type(}) and before a type name after {@code ::}, so the operator table and the
+     * type aliases resolve them; {@code ::regnamespace} and {@code ::regrole} become {@code ::oid}.
+     */
+    static List<Token> stripCatalogQualifiers(List<Token> in) {
+        List<Token> out = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            Token t = in.get(i);
+            // OPERATOR ( [schema .] op )
+            if (t.isWord("operator") && i + 1 < in.size() && in.get(i + 1).isSymbol("(")) {
+                int j = i + 2;
+                if (j + 1 < in.size() && in.get(j).kind() == Token.Kind.WORD && in.get(j + 1).isSymbol(".")) {
+                    j += 2;
+                }
+                if (j + 1 < in.size() && in.get(j).kind() == Token.Kind.SYMBOL && in.get(j + 1).isSymbol(")")) {
+                    out.add(in.get(j));
+                    i = j + 1;
+                    continue;
+                }
+            }
+            // COLLATE [schema .] name
+            if (t.isWord("collate") && i + 1 < in.size()) {
+                int j = i + 1;
+                if (j + 2 < in.size() && in.get(j).kind() == Token.Kind.WORD && in.get(j + 1).isSymbol(".")) {
+                    j += 2;
+                }
+                Token name = in.get(j);
+                if (name.kind() == Token.Kind.WORD || name.kind() == Token.Kind.QUOTED_IDENT) {
+                    i = j;
+                    continue;
+                }
+            }
+            // pg_catalog . fn (    and    :: pg_catalog . type
+            if (t.isWord("pg_catalog") && i + 2 < in.size() && in.get(i + 1).isSymbol(".")
+                && in.get(i + 2).kind() == Token.Kind.WORD) {
+                boolean call = i + 3 < in.size() && in.get(i + 3).isSymbol("(");
+                boolean type = i > 0 && in.get(i - 1).isSymbol("::");
+                if (call || type) {
+                    i += 1;
+                    continue;
+                }
+            }
+            if (t.kind() == Token.Kind.WORD && (t.value().equals("regnamespace") || t.value().equals("regrole"))
+                && !out.isEmpty() && out.get(out.size() - 1).isSymbol("::")) {
+                out.add(new Token(Token.Kind.WORD, "oid", "oid", t.start(), t.end()));
+                continue;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /**
+     * Rewrites {@code x::type} into {@code CAST(x AS type)}: in PostgreSQL {@code ::} binds tighter than any
+     * operator, but Babel's grammar gives it a lower precedence ({@code a - b::date} would cast {@code a - b}).
+     */
+    static List<Token> rewriteCasts(List<Token> in) {
+        List<Token> ts = new ArrayList<>(in);
+        for (int i = 1; i < ts.size(); i++) {
+            if (!ts.get(i).isSymbol("::")) {
+                continue;
+            }
+            int opStart = primaryStart(ts, i - 1);
+            int typeEnd = typeEnd(ts, i + 1);
+            if (opStart < 0 || typeEnd < 0) {
+                continue;
+            }
+            List<Token> operand = new ArrayList<>(ts.subList(opStart, i));
+            List<Token> type = new ArrayList<>(ts.subList(i + 1, typeEnd + 1));
+            List<Token> cast = new ArrayList<>();
+            cast.add(new Token(Token.Kind.WORD, "cast", "cast", 0, 0));
+            cast.add(new Token(Token.Kind.SYMBOL, "(", "(", 0, 0));
+            cast.addAll(operand);
+            cast.add(new Token(Token.Kind.WORD, "as", "as", 0, 0));
+            cast.addAll(type);
+            cast.add(new Token(Token.Kind.SYMBOL, ")", ")", 0, 0));
+            ts.subList(opStart, typeEnd + 1).clear();
+            ts.addAll(opStart, cast);
+            i = opStart;
+        }
+        return ts;
+    }
+
+    /** The last token of a type name starting at {@code start} ({@code double precision}, {@code numeric(10,2)}, {@code int[]}). */
+    private static int typeEnd(List<Token> ts, int start) {
+        int i = start;
+        if (i >= ts.size()) {
+            return -1;
+        }
+        if (i + 2 < ts.size() && ts.get(i).isWord("pg_catalog") && ts.get(i + 1).isSymbol(".")) {
+            i += 2;
+        }
+        Token t = ts.get(i);
+        if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.QUOTED_IDENT) {
+            return -1;
+        }
+        String w = t.value();
+        if ((w.equals("double") && i + 1 < ts.size() && ts.get(i + 1).isWord("precision"))
+            || ((w.equals("character") || w.equals("char")) && i + 1 < ts.size() && ts.get(i + 1).isWord("varying"))) {
+            i++;
+        }
+        if ((w.equals("timestamp") || w.equals("time")) && i + 3 < ts.size()
+            && (ts.get(i + 1).isWord("with") || ts.get(i + 1).isWord("without"))
+            && ts.get(i + 2).isWord("time") && ts.get(i + 3).isWord("zone")) {
+            i += 3;
+        }
+        if (i + 1 < ts.size() && ts.get(i + 1).isSymbol("(")) {
+            int d = 0;
+            for (int j = i + 1; j < ts.size(); j++) {
+                if (ts.get(j).isSymbol("(")) {
+                    d++;
+                } else if (ts.get(j).isSymbol(")")) {
+                    d--;
+                    if (d == 0) {
+                        i = j;
+                        break;
+                    }
+                }
+            }
+        }
+        while (i + 2 < ts.size() && ts.get(i + 1).isSymbol("[") && ts.get(i + 2).isSymbol("]")) {
+            i += 2;
+        }
+        return i;
     }
 
     /**

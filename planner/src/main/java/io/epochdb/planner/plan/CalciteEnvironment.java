@@ -43,6 +43,7 @@ public final class CalciteEnvironment {
         .withIdentifierMaxLength(1024);
 
     public static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(PgOperatorTable.table(),
+        io.epochdb.planner.functions.CatalogOperatorTable.table(),
         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
 
     public static final SqlValidator.Config VALIDATOR = SqlValidator.Config.DEFAULT

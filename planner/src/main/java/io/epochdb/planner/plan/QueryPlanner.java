@@ -72,6 +72,10 @@ public final class QueryPlanner {
     public PlannedQuery plan(SqlNode parsed, List<Integer> paramOfPlaceholder, List<SqlType> declaredTypes) {
         Run run = new Run();
         SqlValidator validator = run.newValidator();
+        // names are taken before validation, which rewrites calls (COALESCE becomes CASE)
+        List<String> names = preValidationNames(parsed);
+        InsertCasts.apply(parsed, run.reader);
+        parsed = parsed.accept(io.epochdb.planner.functions.PgArithmetic.REWRITER);
         SqlNode validated;
         try {
             validated = validator.validate(parsed);
@@ -81,8 +85,24 @@ public final class QueryPlanner {
         RelDataType rowType = validator.getValidatedNodeType(validated);
         List<SqlType> paramTypes = parameterTypes(validator.getParameterRowType(validated), paramOfPlaceholder, declaredTypes);
         RelNode rel = run.toRel(validator, validated);
-        List<ResultColumn> columns = resultColumns(validated, rowType, rel);
+        List<ResultColumn> columns = resultColumns(names, rowType, rel);
         return new PlannedQuery(rel, columns, paramTypes, paramOfPlaceholder);
+    }
+
+    /** PostgreSQL-style names of the select items, or null when the list has a star (names come from the row type). */
+    private static List<String> preValidationNames(SqlNode parsed) {
+        List<SqlNode> items = selectList(parsed);
+        if (items == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (SqlNode item : items) {
+            if (item instanceof SqlIdentifier id && id.isStar()) {
+                return null;
+            }
+            names.add(pgColumnName(item));
+        }
+        return names;
     }
 
     /** One planning: a type factory, catalog reader and cluster shared by the query and the views it expands. */
@@ -93,6 +113,9 @@ public final class QueryPlanner {
 
         Run() {
             HepPlanner hep = new HepPlanner(new HepProgramBuilder().build());
+            // (catalog work) no constant folding through Calcite's Janino executor: RelBuilder's simplifier would
+            // otherwise compile casts such as 'cpu'::regclass and fail; exec folds literal casts itself
+            hep.setExecutor((rexBuilder, constExps, reducedValues) -> reducedValues.addAll(constExps));
             cluster = RelOptCluster.create(hep, new RexBuilder(typeFactory));
             cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(
                 new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE)));
@@ -137,6 +160,8 @@ public final class QueryPlanner {
         HepProgramBuilder b = new HepProgramBuilder();
         b.addRuleCollection(List.of(CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
             CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH));
+        // window functions (RexOver in a projection) become Window nodes the translator runs with WindowOperator
+        b.addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
         HepPlanner hep = new HepPlanner(b.build());
         hep.setRoot(rel);
         return hep.findBestExp();
@@ -173,19 +198,17 @@ public final class QueryPlanner {
 
     // --- result column names, PostgreSQL style ------------------------------------------------------------------
 
-    private static List<ResultColumn> resultColumns(SqlNode validated, RelDataType rowType, RelNode rel) {
+    private static List<ResultColumn> resultColumns(List<String> names, RelDataType rowType, RelNode rel) {
         if (rel instanceof org.apache.calcite.rel.core.TableModify) {
             return List.of();
         }
-        List<SqlNode> selectItems = selectList(validated);
         List<RelDataTypeField> fields = rowType.getFieldList();
         List<ResultColumn> out = new ArrayList<>();
+        boolean useNames = names != null && names.size() == fields.size();
         for (int i = 0; i < fields.size(); i++) {
             RelDataTypeField f = fields.get(i);
-            String name = f.getName();
-            if (selectItems != null && i < selectItems.size() && name.matches("EXPR\\$\\d+")) {
-                name = pgColumnName(selectItems.get(i));
-            } else if (name.matches("EXPR\\$\\d+")) {
+            String name = useNames ? names.get(i) : f.getName();
+            if (name.matches("EXPR\\$\\d+")) {
                 name = "?column?";
             }
             ColumnType type = TypeMapping.toColumnType(rel.getRowType().getFieldList().get(i).getType());

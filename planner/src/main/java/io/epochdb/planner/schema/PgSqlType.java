@@ -34,7 +34,9 @@ public final class PgSqlType extends BasicSqlType {
 
     @Override
     protected void generateTypeString(StringBuilder sb, boolean withDetail) {
-        sb.append(pgType.typname().toUpperCase());
+        // (catalog work) BasicSqlType's constructor computes the digest before pgType is assigned; the
+        // constructor here recomputes it once pgType is set
+        sb.append(pgType == null ? getSqlTypeName().getName() : pgType.typname().toUpperCase());
     }
 
     @Override

@@ -90,6 +90,13 @@ public final class RexTranslator {
                 if (arg.type().equals(type)) {
                     return arg;
                 }
+                // casts that need the catalog ('cpu'::regclass, 'int4'::regtype) are session functions named
+                // after the cast, e.g. "text::regclass"
+                Function<Object[], Object> catalogCast = sessionFunctions.get(
+                    (arg.type().type().isText() ? "text" : arg.type().type().typname()) + "::" + type.type().typname());
+                if (catalogCast != null) {
+                    return new RowFunctionExpr(List.of(arg), type, catalogCast);
+                }
                 return Functions.cast(arg, type);
             }
             case REINTERPRET:

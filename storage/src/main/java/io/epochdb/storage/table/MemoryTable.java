@@ -265,7 +265,7 @@ public final class MemoryTable implements Table {
             TableDef d = def;
             checkShape(d, columns, rowCount);
             checkNotNull(d, columns, rowCount);
-            Object[][] keys = checkUnique(tx.id(), d, columns, rowCount);
+            BatchKeys[] keys = checkUnique(tx.id(), d, columns, rowCount);
             first = totalRows;
             try {
                 append(tx.id(), d, columns, rowCount);
@@ -277,15 +277,7 @@ public final class MemoryTable implements Table {
                 }
                 throw e;
             }
-            int i = 0;
-            for (UniqueIndex ix : uniqueIndexes.values()) {
-                Object[] k = keys[i++];
-                for (int r = 0; r < rowCount; r++) {
-                    if (k[r] != null) {
-                        ix.add(k[r], first + r);
-                    }
-                }
-            }
+            indexKeys(keys, first, rowCount);
         } finally {
             lock.writeLock().unlock();
         }
@@ -352,9 +344,13 @@ public final class MemoryTable implements Table {
         return sb.toString();
     }
 
-    /** Keys per unique index per row (null for keys with a NULL part); throws 23505 on any duplicate. */
-    private Object[][] checkUnique(long txid, TableDef d, List<FieldVector> columns, int rowCount) {
-        Object[][] keys = new Object[uniqueIndexes.size()][];
+    /** One unique index's keys for the rows of a batch: {@code longs} for long-keyed indexes, else {@code objects}. */
+    private record BatchKeys(long[] longs, boolean[] present, Object[] objects) {
+    }
+
+    /** Keys per unique index per row (absent for keys with a NULL part); throws 23505 on any duplicate. */
+    private BatchKeys[] checkUnique(long txid, TableDef d, List<FieldVector> columns, int rowCount) {
+        BatchKeys[] keys = new BatchKeys[uniqueIndexes.size()];
         int i = 0;
         for (UniqueIndex ix : uniqueIndexes.values()) {
             int[] positions = positions(d, ix);
@@ -364,21 +360,72 @@ public final class MemoryTable implements Table {
                 keyColumns[k] = columns.get(positions[k]);
                 types[k] = d.columns().get(positions[k]).type().type();
             }
-            Object[] k = new Object[rowCount];
-            Map<Object, Integer> inBatch = new HashMap<>();
-            for (int r = 0; r < rowCount; r++) {
-                Object key = KeyValues.fromRow(keyColumns, types, r);
-                if (key == null) {
-                    continue;
-                }
-                if (inBatch.putIfAbsent(key, r) != null || pruneAndFindLive(ix, key, txid) >= 0) {
-                    throw duplicateKey(ix, d, keyColumns, types, r);
-                }
-                k[r] = key;
-            }
-            keys[i++] = k;
+            keys[i++] = ix.longKeyed ? checkLongKeys(txid, ix, d, keyColumns, types, rowCount)
+                : checkObjectKeys(txid, ix, d, keyColumns, types, rowCount);
         }
         return keys;
+    }
+
+    private BatchKeys checkLongKeys(long txid, UniqueIndex ix, TableDef d, FieldVector[] keyColumns, SqlType[] types,
+                                    int rowCount) {
+        FieldVector v = keyColumns[0];
+        long[] longs = new long[rowCount];
+        boolean[] present = new boolean[rowCount];
+        LongRowMap inBatch = new LongRowMap(rowCount);
+        for (int r = 0; r < rowCount; r++) {
+            if (v.isNull(r)) {
+                continue;
+            }
+            long key = UniqueIndex.readLong(v, r);
+            if (!inBatch.putIfAbsent(key, r)) {
+                throw duplicateKey(ix, d, keyColumns, types, r);
+            }
+            long[] existing = ix.rows(key);
+            if (existing.length > 0 && pruneAndFindLive(existing, txid, (kept, n) -> ix.retain(key, kept, n)) >= 0) {
+                throw duplicateKey(ix, d, keyColumns, types, r);
+            }
+            longs[r] = key;
+            present[r] = true;
+        }
+        return new BatchKeys(longs, present, null);
+    }
+
+    private BatchKeys checkObjectKeys(long txid, UniqueIndex ix, TableDef d, FieldVector[] keyColumns, SqlType[] types,
+                                      int rowCount) {
+        Object[] objects = new Object[rowCount];
+        Map<Object, Integer> inBatch = new HashMap<>();
+        for (int r = 0; r < rowCount; r++) {
+            Object key = KeyValues.fromRow(keyColumns, types, r);
+            if (key == null) {
+                continue;
+            }
+            if (inBatch.putIfAbsent(key, r) != null) {
+                throw duplicateKey(ix, d, keyColumns, types, r);
+            }
+            long[] existing = ix.rows(key);
+            if (existing.length > 0 && pruneAndFindLive(existing, txid, (kept, n) -> ix.retain(key, kept, n)) >= 0) {
+                throw duplicateKey(ix, d, keyColumns, types, r);
+            }
+            objects[r] = key;
+        }
+        return new BatchKeys(null, null, objects);
+    }
+
+    /** Records a batch's keys (row ids from {@code first}) once its rows are stored. */
+    private void indexKeys(BatchKeys[] keys, long first, int rowCount) {
+        int i = 0;
+        for (UniqueIndex ix : uniqueIndexes.values()) {
+            BatchKeys k = keys[i++];
+            for (int r = 0; r < rowCount; r++) {
+                if (k.longs() != null) {
+                    if (k.present()[r]) {
+                        ix.add(k.longs()[r], first + r);
+                    }
+                } else if (k.objects()[r] != null) {
+                    ix.add(k.objects()[r], first + r);
+                }
+            }
+        }
     }
 
     private static int[] positions(TableDef d, UniqueIndex ix) {
@@ -420,16 +467,17 @@ public final class MemoryTable implements Table {
         return names.append(")=").append(values).append(')').toString();
     }
 
+    /** Replaces a key's row versions with the {@code n} first of {@code kept}. */
+    private interface Retainer {
+        void retain(long[] kept, int n);
+    }
+
     /**
-     * The first version of {@code key} that still holds it against a writer {@code txid}: not rolled back, and not
-     * deleted by a committed transaction or by {@code txid} itself. Drops versions that no longer matter to anyone
-     * (write lock held).
+     * The first of a key's versions {@code rows} that still holds the key against a writer {@code txid}: not rolled
+     * back, and not deleted by a committed transaction or by {@code txid} itself; -1 if none. Versions that no longer
+     * matter to anyone are dropped through {@code retainer} (write lock held).
      */
-    private long pruneAndFindLive(UniqueIndex ix, Object key, long txid) {
-        long[] rows = ix.rows(key);
-        if (rows.length == 0) {
-            return -1;
-        }
+    private long pruneAndFindLive(long[] rows, long txid, Retainer retainer) {
         long live = -1;
         long[] kept = new long[rows.length];
         int n = 0;
@@ -444,7 +492,7 @@ public final class MemoryTable implements Table {
             }
         }
         if (n != rows.length) {
-            ix.retain(key, kept, n);
+            retainer.retain(kept, n);
         }
         return live;
     }
@@ -802,7 +850,7 @@ public final class MemoryTable implements Table {
             attnums[k] = col.attnum();
             types[k] = col.type().type();
         }
-        UniqueIndex ix = new UniqueIndex(index, attnums);
+        UniqueIndex ix = new UniqueIndex(index, attnums, types);
         lock.writeLock().lock();
         try {
             ensureOpen();

@@ -36,6 +36,15 @@ final class DateTimeArithmetic {
             x = Functions.cast(x, ColumnType.of(name.equals("+") && b != SqlType.INTERVAL ? SqlType.INTERVAL : b));
             a = x.type().type();
         }
+        boolean shift = (name.equals("+") || name.equals("-")) && (a == SqlType.TIMESTAMP || a == SqlType.TIMESTAMPTZ)
+            && b == SqlType.INTERVAL && io.epochdb.exec.expr.CastExpr.isConstant(y);
+        if (shift) {
+            return new TimestampShiftExpr(x, y, name.equals("-"), ColumnType.of(a));
+        }
+        if (name.equals("+") && a == SqlType.INTERVAL && (b == SqlType.TIMESTAMP || b == SqlType.TIMESTAMPTZ)
+                && io.epochdb.exec.expr.CastExpr.isConstant(x)) {
+            return new TimestampShiftExpr(y, x, false, ColumnType.of(b));
+        }
         RowFunction fn = switch (name) {
             case "+" -> plus(a, b);
             case "-" -> minus(a, b);

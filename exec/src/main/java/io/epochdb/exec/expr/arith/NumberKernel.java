@@ -7,9 +7,9 @@ import io.epochdb.common.types.SqlType;
 import io.epochdb.exec.ExecContext;
 import io.epochdb.exec.batch.Batch;
 import io.epochdb.exec.expr.Expr;
+import io.epochdb.exec.expr.Operand;
 import io.epochdb.exec.expr.Vectors;
 import io.epochdb.exec.types.Numerics;
-import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -52,40 +52,51 @@ final class NumberKernel implements Expr {
     @Override
     public FieldVector evaluate(Batch input, ExecContext ctx) {
         int n = input.rowCount();
-        FieldVector[] in = Vectors.evaluateAll(right == null ? List.of(left) : List.of(left, right), input, ctx);
-        FieldVector out = Vectors.allocate(type, n, ctx.allocator());
-        try {
-            SqlType t = type.type();
-            if (t == SqlType.FLOAT8 || t == SqlType.FLOAT4) {
-                floats(in, out, n, t == SqlType.FLOAT8);
-            } else {
-                integers(in, out, n, t);
+        try (Operand x = Operand.of(left, input, ctx); Operand y = right == null ? null : Operand.of(right, input, ctx)) {
+            FieldVector out = Vectors.allocate(type, n, ctx.allocator());
+            try {
+                if (x.isNullConstant() || (y != null && y.isNullConstant())) {
+                    out.setValueCount(n);
+                    return out;
+                }
+                boolean noNulls = x.noNulls && (y == null || y.noNulls);
+                SqlType t = type.type();
+                if (t == SqlType.FLOAT8 || t == SqlType.FLOAT4) {
+                    floats(x, y, out, n, t == SqlType.FLOAT8, noNulls);
+                } else {
+                    integers(x, y, out, n, t, noNulls);
+                }
+                if (noNulls) {
+                    Vectors.setAllValid(out, n);
+                }
+                out.setValueCount(n);
+                return out;
+            } catch (RuntimeException e) {
+                out.close();
+                throw e;
             }
-            out.setValueCount(n);
-            return out;
-        } catch (RuntimeException e) {
-            out.close();
-            throw e;
-        } finally {
-            Vectors.closeAll(in);
         }
     }
 
-    private void integers(FieldVector[] in, FieldVector out, int n, SqlType t) {
+    private static boolean isNull(Operand o, int i) {
+        return o != null && o.vector != null && BitVectorHelper.get(o.validity, i) == 0;
+    }
+
+    private void integers(Operand xo, Operand yo, FieldVector out, int n, SqlType t, boolean noNulls) {
         int width = t == SqlType.INT8 ? 8 : t == SqlType.INT4 ? 4 : 2;
-        ArrowBuf a = in[0].getDataBuffer();
-        ArrowBuf av = in[0].getValidityBuffer();
-        ArrowBuf b = in.length > 1 ? in[1].getDataBuffer() : null;
-        ArrowBuf bv = in.length > 1 ? in[1].getValidityBuffer() : null;
+        ArrowBuf a = xo.data;
+        ArrowBuf b = yo == null ? null : yo.data;
+        long ac = xo.vector == null ? ((Number) xo.constant).longValue() : 0;
+        long bc = yo != null && yo.vector == null ? ((Number) yo.constant).longValue() : 0;
         ArrowBuf o = out.getDataBuffer();
         ArrowBuf ov = out.getValidityBuffer();
         long min = width == 8 ? Long.MIN_VALUE : width == 4 ? Integer.MIN_VALUE : Short.MIN_VALUE;
         long max = width == 8 ? Long.MAX_VALUE : width == 4 ? Integer.MAX_VALUE : Short.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            if (BitVectorHelper.get(av, i) == 0 || (bv != null && BitVectorHelper.get(bv, i) == 0)) {
+            if (!noNulls && (isNull(xo, i) || isNull(yo, i))) {
                 continue;
             }
-            long x = read(a, width, i);
+            long x = a == null ? ac : read(a, width, i);
             long r;
             if (op == NEG) {
                 if (x == min) {
@@ -93,7 +104,7 @@ final class NumberKernel implements Expr {
                 }
                 r = -x;
             } else {
-                long y = read(b, width, i);
+                long y = b == null ? bc : read(b, width, i);
                 switch (op) {
                     case ADD:
                         r = x + y;
@@ -139,27 +150,29 @@ final class NumberKernel implements Expr {
                 }
             }
             write(o, width, i, r);
-            BitVectorHelper.setBit(ov, i);
+            if (!noNulls) {
+                BitVectorHelper.setBit(ov, i);
+            }
         }
     }
 
-    private void floats(FieldVector[] in, FieldVector out, int n, boolean f8) {
-        ArrowBuf a = in[0].getDataBuffer();
-        ArrowBuf av = in[0].getValidityBuffer();
-        ArrowBuf b = in.length > 1 ? in[1].getDataBuffer() : null;
-        ArrowBuf bv = in.length > 1 ? in[1].getValidityBuffer() : null;
+    private void floats(Operand xo, Operand yo, FieldVector out, int n, boolean f8, boolean noNulls) {
+        ArrowBuf a = xo.data;
+        ArrowBuf b = yo == null ? null : yo.data;
+        double ac = xo.vector == null ? ((Number) xo.constant).doubleValue() : 0;
+        double bc = yo != null && yo.vector == null ? ((Number) yo.constant).doubleValue() : 0;
         ArrowBuf o = out.getDataBuffer();
         ArrowBuf ov = out.getValidityBuffer();
         for (int i = 0; i < n; i++) {
-            if (BitVectorHelper.get(av, i) == 0 || (bv != null && BitVectorHelper.get(bv, i) == 0)) {
+            if (!noNulls && (isNull(xo, i) || isNull(yo, i))) {
                 continue;
             }
-            double x = f8 ? a.getDouble((long) i << 3) : a.getFloat((long) i << 2);
+            double x = a == null ? ac : f8 ? a.getDouble((long) i << 3) : a.getFloat((long) i << 2);
             double r;
             if (op == NEG) {
                 r = -x;
             } else {
-                double y = f8 ? b.getDouble((long) i << 3) : b.getFloat((long) i << 2);
+                double y = b == null ? bc : f8 ? b.getDouble((long) i << 3) : b.getFloat((long) i << 2);
                 switch (op) {
                     case ADD -> r = x + y;
                     case SUB -> r = x - y;
@@ -188,7 +201,9 @@ final class NumberKernel implements Expr {
                 }
                 o.setFloat((long) i << 2, f);
             }
-            BitVectorHelper.setBit(ov, i);
+            if (!noNulls) {
+                BitVectorHelper.setBit(ov, i);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.epochdb.common.types.SqlType;
 import io.epochdb.exec.ExecContext;
 import io.epochdb.exec.batch.Batch;
 import io.epochdb.exec.expr.Expr;
+import io.epochdb.exec.expr.Operand;
 import io.epochdb.exec.expr.Vectors;
 import io.epochdb.exec.types.PgValues;
 import io.epochdb.storage.vector.ArrowTypes;
@@ -62,80 +63,141 @@ final class CompareKernel implements Expr {
     @Override
     public FieldVector evaluate(Batch input, ExecContext ctx) {
         int n = input.rowCount();
+        int width = fixedWidth(type);
+        boolean fast = width > 0 || type == SqlType.FLOAT8 || type == SqlType.FLOAT4 || isByteComparable(type);
+        if (!fast) {
+            return generic(input, ctx);
+        }
+        try (Operand x = Operand.of(left, input, ctx); Operand y = Operand.of(right, input, ctx)) {
+            FieldVector out = Vectors.allocate(BOOL, n, ctx.allocator());
+            try {
+                if (x.isNullConstant() || y.isNullConstant()) {
+                    out.setValueCount(n);
+                    return out;
+                }
+                boolean noNulls = x.noNulls && y.noNulls;
+                ArrowBuf od = out.getDataBuffer();
+                ArrowBuf ov = out.getValidityBuffer();
+                if (width > 0) {
+                    ArrowBuf a = x.data;
+                    ArrowBuf b = y.data;
+                    long ac = a == null ? ((Number) x.constant).longValue() : 0;
+                    long bc = b == null ? ((Number) y.constant).longValue() : 0;
+                    for (int i = 0; i < n; i++) {
+                        if (!noNulls && (isNull(x, i) || isNull(y, i))) {
+                            continue;
+                        }
+                        long p = a == null ? ac : width == 8 ? a.getLong((long) i << 3) : width == 4 ? a.getInt((long) i << 2) : a.getShort((long) i << 1);
+                        long q = b == null ? bc : width == 8 ? b.getLong((long) i << 3) : width == 4 ? b.getInt((long) i << 2) : b.getShort((long) i << 1);
+                        if (!noNulls) {
+                            BitVectorHelper.setBit(ov, i);
+                        }
+                        if (test(op, Long.compare(p, q))) {
+                            BitVectorHelper.setBit(od, i);
+                        }
+                    }
+                } else if (type == SqlType.FLOAT8 || type == SqlType.FLOAT4) {
+                    boolean f8 = type == SqlType.FLOAT8;
+                    ArrowBuf a = x.data;
+                    ArrowBuf b = y.data;
+                    double ac = a == null ? ((Number) x.constant).doubleValue() : 0;
+                    double bc = b == null ? ((Number) y.constant).doubleValue() : 0;
+                    for (int i = 0; i < n; i++) {
+                        if (!noNulls && (isNull(x, i) || isNull(y, i))) {
+                            continue;
+                        }
+                        double p = a == null ? ac : f8 ? a.getDouble((long) i << 3) : a.getFloat((long) i << 2);
+                        double q = b == null ? bc : f8 ? b.getDouble((long) i << 3) : b.getFloat((long) i << 2);
+                        if (!noNulls) {
+                            BitVectorHelper.setBit(ov, i);
+                        }
+                        if (test(op, PgValues.compareFloat(p, q))) {
+                            BitVectorHelper.setBit(od, i);
+                        }
+                    }
+                } else {
+                    compareBytes(x, y, n, noNulls, od, ov);
+                }
+                if (noNulls) {
+                    Vectors.setAllValid(out, n);
+                }
+                out.setValueCount(n);
+                return out;
+            } catch (RuntimeException e) {
+                out.close();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean isNull(Operand o, int i) {
+        return o.vector != null && BitVectorHelper.get(o.validity, i) == 0;
+    }
+
+    /** Text/bytea by bytes; a constant side is compared from a byte[] without materializing it. */
+    private void compareBytes(Operand x, Operand y, int n, boolean noNulls, ArrowBuf od, ArrowBuf ov) {
+        byte[] xc = x.vector == null ? bytes(x.constant) : null;
+        byte[] yc = y.vector == null ? bytes(y.constant) : null;
+        ArrowBuf ad = x.data;
+        ArrowBuf bd = y.data;
+        ArrowBuf ao = x.vector == null ? null : ((BaseVariableWidthVector) x.vector).getOffsetBuffer();
+        ArrowBuf bo = y.vector == null ? null : ((BaseVariableWidthVector) y.vector).getOffsetBuffer();
+        for (int i = 0; i < n; i++) {
+            if (!noNulls && (isNull(x, i) || isNull(y, i))) {
+                continue;
+            }
+            int c;
+            if (ao != null && bo != null) {
+                int as = ao.getInt((long) i << 2);
+                int ae = ao.getInt((long) (i + 1) << 2);
+                int bs = bo.getInt((long) i << 2);
+                int be = bo.getInt((long) (i + 1) << 2);
+                if (op == EQ || op == NE) {
+                    c = (ae - as == be - bs && ByteFunctionHelpers.equal(ad, as, ae, bd, bs, be) == 1) ? 0 : 1;
+                } else {
+                    c = ByteFunctionHelpers.compare(ad, as, ae, bd, bs, be);
+                }
+            } else if (ao != null) {
+                int as = ao.getInt((long) i << 2);
+                int ae = ao.getInt((long) (i + 1) << 2);
+                c = (op == EQ || op == NE) && ae - as != yc.length ? 1 : ByteFunctionHelpers.compare(ad, as, ae, yc, 0, yc.length);
+            } else if (bo != null) {
+                int bs = bo.getInt((long) i << 2);
+                int be = bo.getInt((long) (i + 1) << 2);
+                c = (op == EQ || op == NE) && be - bs != xc.length ? 1 : -ByteFunctionHelpers.compare(bd, bs, be, xc, 0, xc.length);
+            } else {
+                c = java.util.Arrays.compareUnsigned(xc, yc);
+            }
+            if (!noNulls) {
+                BitVectorHelper.setBit(ov, i);
+            }
+            if (test(op, c)) {
+                BitVectorHelper.setBit(od, i);
+            }
+        }
+    }
+
+    private static byte[] bytes(Object v) {
+        return v instanceof byte[] b ? b : v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private FieldVector generic(Batch input, ExecContext ctx) {
+        int n = input.rowCount();
         FieldVector[] in = Vectors.evaluateAll(List.of(left, right), input, ctx);
         FieldVector out = Vectors.allocate(BOOL, n, ctx.allocator());
         try {
-            ArrowBuf av = in[0].getValidityBuffer();
-            ArrowBuf bv = in[1].getValidityBuffer();
             ArrowBuf od = out.getDataBuffer();
             ArrowBuf ov = out.getValidityBuffer();
-            int width = fixedWidth(type);
-            if (width > 0) {
-                ArrowBuf a = in[0].getDataBuffer();
-                ArrowBuf b = in[1].getDataBuffer();
-                for (int i = 0; i < n; i++) {
-                    if (BitVectorHelper.get(av, i) == 0 || BitVectorHelper.get(bv, i) == 0) {
-                        continue;
-                    }
-                    long x = width == 8 ? a.getLong((long) i << 3) : width == 4 ? a.getInt((long) i << 2) : a.getShort((long) i << 1);
-                    long y = width == 8 ? b.getLong((long) i << 3) : width == 4 ? b.getInt((long) i << 2) : b.getShort((long) i << 1);
-                    BitVectorHelper.setBit(ov, i);
-                    if (test(op, Long.compare(x, y))) {
-                        BitVectorHelper.setBit(od, i);
-                    }
+            SqlType rt = right.type().type();
+            for (int i = 0; i < n; i++) {
+                Object x = ArrowTypes.get(in[0], i, type);
+                Object y = ArrowTypes.get(in[1], i, rt);
+                if (x == null || y == null) {
+                    continue;
                 }
-            } else if (type == SqlType.FLOAT8 || type == SqlType.FLOAT4) {
-                boolean f8 = type == SqlType.FLOAT8;
-                ArrowBuf a = in[0].getDataBuffer();
-                ArrowBuf b = in[1].getDataBuffer();
-                for (int i = 0; i < n; i++) {
-                    if (BitVectorHelper.get(av, i) == 0 || BitVectorHelper.get(bv, i) == 0) {
-                        continue;
-                    }
-                    double x = f8 ? a.getDouble((long) i << 3) : a.getFloat((long) i << 2);
-                    double y = f8 ? b.getDouble((long) i << 3) : b.getFloat((long) i << 2);
-                    BitVectorHelper.setBit(ov, i);
-                    if (test(op, PgValues.compareFloat(x, y))) {
-                        BitVectorHelper.setBit(od, i);
-                    }
-                }
-            } else if (isByteComparable(type)) {
-                BaseVariableWidthVector a = (BaseVariableWidthVector) in[0];
-                BaseVariableWidthVector b = (BaseVariableWidthVector) in[1];
-                ArrowBuf ad = a.getDataBuffer();
-                ArrowBuf bd = b.getDataBuffer();
-                ArrowBuf ao = a.getOffsetBuffer();
-                ArrowBuf bo = b.getOffsetBuffer();
-                for (int i = 0; i < n; i++) {
-                    if (BitVectorHelper.get(av, i) == 0 || BitVectorHelper.get(bv, i) == 0) {
-                        continue;
-                    }
-                    int as = ao.getInt((long) i << 2);
-                    int ae = ao.getInt((long) (i + 1) << 2);
-                    int bs = bo.getInt((long) i << 2);
-                    int be = bo.getInt((long) (i + 1) << 2);
-                    int c;
-                    if (op == EQ || op == NE) {
-                        c = (ae - as == be - bs && ByteFunctionHelpers.equal(ad, as, ae, bd, bs, be) == 1) ? 0 : 1;
-                    } else {
-                        c = ByteFunctionHelpers.compare(ad, as, ae, bd, bs, be);
-                    }
-                    BitVectorHelper.setBit(ov, i);
-                    if (test(op, c)) {
-                        BitVectorHelper.setBit(od, i);
-                    }
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    Object x = ArrowTypes.get(in[0], i, type);
-                    Object y = ArrowTypes.get(in[1], i, in[1] == null ? type : right.type().type());
-                    if (x == null || y == null) {
-                        continue;
-                    }
-                    BitVectorHelper.setBit(ov, i);
-                    if (test(op, PgValues.compare(x, y, type))) {
-                        BitVectorHelper.setBit(od, i);
-                    }
+                BitVectorHelper.setBit(ov, i);
+                if (test(op, PgValues.compare(x, y, type))) {
+                    BitVectorHelper.setBit(od, i);
                 }
             }
             out.setValueCount(n);

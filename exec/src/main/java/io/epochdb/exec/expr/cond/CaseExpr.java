@@ -54,6 +54,9 @@ final class CaseExpr implements Expr {
             }
         }
         FieldVector out = Vectors.allocate(type, n, ctx.allocator());
+        // Branch results are evaluated first and copied in row order: variable-width vectors (text) must be
+        // written in increasing row order or their offsets break.
+        FieldVector[] results = new FieldVector[thens.size() + 1];
         try {
             boolean[] sel = new boolean[n];
             for (int k = 0; k <= thens.size(); k++) {
@@ -67,15 +70,14 @@ final class CaseExpr implements Expr {
                     sel[i] = branch[i] == target;
                     any |= sel[i];
                 }
-                if (!any) {
-                    continue;
+                if (any) {
+                    results[k] = Vectors.evaluateWhere(e, input, ctx, sel);
                 }
-                try (FieldVector v = Vectors.evaluateWhere(e, input, ctx, sel)) {
-                    for (int i = 0; i < n; i++) {
-                        if (sel[i] && !v.isNull(i)) {
-                            out.copyFromSafe(i, i, v);
-                        }
-                    }
+            }
+            for (int i = 0; i < n; i++) {
+                FieldVector v = results[branch[i] < 0 ? thens.size() : branch[i]];
+                if (v != null && !v.isNull(i)) {
+                    out.copyFromSafe(i, i, v);
                 }
             }
             out.setValueCount(n);
@@ -83,6 +85,12 @@ final class CaseExpr implements Expr {
         } catch (RuntimeException ex) {
             out.close();
             throw ex;
+        } finally {
+            for (FieldVector v : results) {
+                if (v != null) {
+                    v.close();
+                }
+            }
         }
     }
 }

@@ -30,20 +30,26 @@ final class CoalesceExpr implements Expr {
         boolean[] remaining = new boolean[n];
         Arrays.fill(remaining, true);
         FieldVector out = Vectors.allocate(type, n, ctx.allocator());
+        // arguments are evaluated first and copied in row order: text vectors must be written in increasing order
+        FieldVector[] values = new FieldVector[args.size()];
+        int[] source = new int[n];
+        Arrays.fill(source, -1);
         try {
             int left = n;
-            for (Expr e : args) {
-                if (left == 0) {
-                    break;
-                }
-                try (FieldVector v = Vectors.evaluateWhere(e, input, ctx, remaining)) {
-                    for (int i = 0; i < n; i++) {
-                        if (remaining[i] && !v.isNull(i)) {
-                            out.copyFromSafe(i, i, v);
-                            remaining[i] = false;
-                            left--;
-                        }
+            for (int k = 0; k < args.size() && left > 0; k++) {
+                FieldVector v = Vectors.evaluateWhere(args.get(k), input, ctx, remaining);
+                values[k] = v;
+                for (int i = 0; i < n; i++) {
+                    if (remaining[i] && !v.isNull(i)) {
+                        source[i] = k;
+                        remaining[i] = false;
+                        left--;
                     }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (source[i] >= 0) {
+                    out.copyFromSafe(i, i, values[source[i]]);
                 }
             }
             out.setValueCount(n);
@@ -51,6 +57,12 @@ final class CoalesceExpr implements Expr {
         } catch (RuntimeException ex) {
             out.close();
             throw ex;
+        } finally {
+            for (FieldVector v : values) {
+                if (v != null) {
+                    v.close();
+                }
+            }
         }
     }
 }

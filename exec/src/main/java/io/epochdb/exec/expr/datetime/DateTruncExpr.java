@@ -41,13 +41,14 @@ final class DateTruncExpr implements Expr {
         boolean utc = !tz || z == ZoneOffset.UTC || z.getId().equals("UTC") || z.getId().equals("Etc/UTC");
         FieldVector out = Vectors.allocate(type, n, ctx.allocator());
         try (FieldVector in = ts.evaluate(input, ctx)) {
+            boolean noNulls = in.getNullCount() == 0;
             ArrowBuf d = in.getDataBuffer();
             ArrowBuf v = in.getValidityBuffer();
             ArrowBuf od = out.getDataBuffer();
             ArrowBuf ov = out.getValidityBuffer();
             long fixed = DateTrunc.fixedMicros(unit);
             for (int i = 0; i < n; i++) {
-                if (BitVectorHelper.get(v, i) == 0) {
+                if (!noNulls && BitVectorHelper.get(v, i) == 0) {
                     continue;
                 }
                 long x = d.getLong((long) i << 3);
@@ -60,7 +61,12 @@ final class DateTruncExpr implements Expr {
                     r = DateTrunc.truncate(unit, x, z);
                 }
                 od.setLong((long) i << 3, r);
-                BitVectorHelper.setBit(ov, i);
+                if (!noNulls) {
+                    BitVectorHelper.setBit(ov, i);
+                }
+            }
+            if (noNulls) {
+                Vectors.setAllValid(out, n);
             }
             out.setValueCount(n);
             return out;

@@ -61,6 +61,7 @@ final class TimeBucketExpr implements Expr {
                 out.setValueCount(n);
                 return out;
             }
+            boolean noNulls = in.getNullCount() == 0;
             ArrowBuf data = in.getDataBuffer();
             ArrowBuf valid = in.getValidityBuffer();
             ArrowBuf od = out.getDataBuffer();
@@ -100,7 +101,7 @@ final class TimeBucketExpr implements Expr {
             long offMicros = offIv == null ? 0 : (long) offIv.days() * DateTimes.MICROS_PER_DAY + offIv.micros();
             long org = originMicros != null ? originMicros : months ? TimeBucket.DEFAULT_MONTH_ORIGIN : TimeBucket.DEFAULT_ORIGIN;
             for (int i = 0; i < n; i++) {
-                if (BitVectorHelper.get(valid, i) == 0) {
+                if (!noNulls && BitVectorHelper.get(valid, i) == 0) {
                     continue;
                 }
                 long v = isDate ? data.getInt((long) i << 2) * DateTimes.MICROS_PER_DAY : data.getLong((long) i << 3);
@@ -115,7 +116,12 @@ final class TimeBucketExpr implements Expr {
                 } else {
                     od.setLong((long) i << 3, r);
                 }
-                BitVectorHelper.setBit(ov, i);
+                if (!noNulls) {
+                    BitVectorHelper.setBit(ov, i);
+                }
+            }
+            if (noNulls) {
+                Vectors.setAllValid(out, n);
             }
             out.setValueCount(n);
             return out;

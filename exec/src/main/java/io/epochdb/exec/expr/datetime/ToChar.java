@@ -268,6 +268,11 @@ public final class ToChar {
     public static String format(BigDecimal value, String fmt) {
         boolean fm = fmt.contains("FM") || fmt.contains("fm");
         String f = fmt.replace("FM", "").replace("fm", "");
+        // a leading S is the floating sign (placed right before the first digit), printing + for positives
+        boolean leadingS = f.startsWith("S");
+        if (leadingS) {
+            f = f.substring(1);
+        }
         int intDigits = 0;
         int fracDigits = 0;
         boolean point = false;
@@ -313,6 +318,7 @@ public final class ToChar {
         boolean started = false;
         boolean signPlaced = false;
         boolean explicitSign = f.contains("S") || f.contains("MI") || f.contains("PL") || f.contains("SG");
+        String posSign = leadingS ? "+" : fm ? "" : " ";
         int fi = 0;
         for (int i = 0; i < f.length(); i++) {
             char c = f.charAt(i);
@@ -332,7 +338,7 @@ public final class ToChar {
                     }
                 } else {
                     if (!started && !explicitSign && !signPlaced) {
-                        sb.append(neg ? '-' : (fm ? "" : " "));
+                        sb.append(neg ? "-" : posSign);
                         signPlaced = true;
                     }
                     sb.append(ip.charAt(posFromLeft - pad));
@@ -344,7 +350,7 @@ public final class ToChar {
                 sb.append(d);
             } else if (c == '.' || c == 'D') {
                 if (!started && !explicitSign && !signPlaced) {
-                    sb.append(neg ? '-' : (fm ? "" : " "));
+                    sb.append(neg ? "-" : posSign);
                     signPlaced = true;
                 }
                 sb.append('.');
@@ -370,7 +376,7 @@ public final class ToChar {
             }
         }
         if (!signPlaced && !explicitSign) {
-            sb.insert(0, neg ? '-' : (fm ? "" : " "));
+            sb.insert(0, neg ? "-" : posSign);
         }
         String s = sb.toString();
         if (fm && s.contains(".")) {

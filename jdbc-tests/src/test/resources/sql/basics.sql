@@ -1,0 +1,22 @@
+-- Basic SELECTs, expressions, and the text output of each type
+SELECT 1 AS one, 'two' AS two, 3.5 AS three;
+SELECT 7.0 / 2, 1.0 / 3, 10::numeric / 4;
+SELECT 2147483647::int4 AS max_int, 9223372036854775807::int8 AS max_bigint, (-32768)::int2 AS min_smallint;
+SELECT 'NaN'::float8, 'Infinity'::float8, '-Infinity'::float8;
+SELECT abs(-5), abs(-5.5), sign(-3), mod(17, 5), power(2, 8), sqrt(16::float8);
+SELECT true, false, NULL::boolean, true AND NULL, false AND NULL, true OR NULL, NOT true;
+SELECT 1 = 1, 1 <> 2, 1 < 2, 2 <= 1, 'a' < 'b', NULL = NULL, NULL IS NULL, 1 IS NOT NULL;
+SELECT 1 IS DISTINCT FROM NULL, NULL IS NOT DISTINCT FROM NULL, 2 BETWEEN 1 AND 3, 5 IN (1, 2, 3), 2 IN (1, 2, 3);
+SELECT 'text'::text, 'varchar'::varchar(10), ''::text AS empty, NULL::text AS null_text;
+SELECT 'it''s' AS quoted, E'tab\there' AS escaped, 'Ünïcödé' AS unicode;
+SELECT '2024-01-15 10:30:00'::timestamp, '2024-01-15 10:30:00.123456'::timestamp;
+SELECT '2024-01-15 10:30:00+02'::timestamptz, TIMESTAMPTZ '2024-06-01 00:00:00 UTC';
+SELECT '1 day 2 hours'::interval, '90 minutes'::interval, '-1 day'::interval, '1 year 2 months 3 days'::interval;
+SELECT '10:30:00'::time, '23:59:59.5'::time;
+SELECT '\x0102ff'::bytea, 'abc'::bytea;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid;
+SELECT CASE WHEN 1 > 2 THEN 'a' WHEN 2 > 1 THEN 'b' ELSE 'c' END, CASE 3 WHEN 1 THEN 'one' ELSE 'other' END;
+SELECT x, x * x AS square FROM (VALUES (1), (2), (3)) AS t(x) ORDER BY x DESC;
+SELECT 5 / 0;
+SELECT 1::int4 + 2147483647::int4;
+SELECT 'abc'::integer;

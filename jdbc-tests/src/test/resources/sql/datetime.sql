@@ -1,0 +1,28 @@
+-- Dates, timestamps, intervals, time zones
+SELECT TIMESTAMPTZ '2024-03-10 12:00:00+00' + INTERVAL '1 day', TIMESTAMPTZ '2024-03-10 12:00:00+00' - INTERVAL '90 minutes';
+SELECT INTERVAL '1 hour' * 3, INTERVAL '1 day' / 4, INTERVAL '2 hours' + INTERVAL '30 minutes', -INTERVAL '5 minutes';
+SELECT INTERVAL '36 hours', INTERVAL '1 month 40 days', INTERVAL '0', INTERVAL '1.5 seconds', INTERVAL '-1 year -2 mons';
+SELECT INTERVAL '1 day' > INTERVAL '23 hours', INTERVAL '24 hours' = INTERVAL '1 day';
+SELECT date_trunc('hour', TIMESTAMPTZ '2024-05-17 13:47:12.5+00'), date_trunc('day', TIMESTAMPTZ '2024-05-17 13:47:12+00');
+SELECT date_trunc('month', TIMESTAMPTZ '2024-05-17 13:47:12+00'), date_trunc('year', TIMESTAMP '2024-05-17 13:47:12');
+SELECT date_trunc('week', TIMESTAMP '2024-05-17 13:47:12'), date_trunc('minute', TIMESTAMP '2024-05-17 13:47:12'), date_trunc('quarter', DATE '2024-05-17');
+SELECT extract(year FROM TIMESTAMPTZ '2024-05-17 13:47:12+00'), extract(month FROM DATE '2024-05-17'), extract(day FROM TIMESTAMP '2024-05-17 13:47:12');
+SELECT date_part('hour', TIMESTAMP '2024-05-17 13:47:12'), extract(isodow FROM DATE '2024-05-19'), extract(week FROM DATE '2024-05-17');
+SELECT to_timestamp(1700000000), to_timestamp(0);
+SET TimeZone = 'Europe/Berlin';
+SHOW TimeZone;
+SELECT TIMESTAMPTZ '2024-01-01 12:00:00+00', TIMESTAMPTZ '2024-07-01 12:00:00+00';
+SELECT TIMESTAMPTZ '2024-03-31 00:00:00' + INTERVAL '1 day', TIMESTAMPTZ '2024-03-31 00:00:00' + INTERVAL '24 hours';
+SELECT date_trunc('day', TIMESTAMPTZ '2024-07-01 23:30:00+00');
+SET TimeZone = 'America/Los_Angeles';
+SELECT TIMESTAMPTZ '2024-01-01 12:00:00+00', extract(hour FROM TIMESTAMPTZ '2024-01-01 12:00:00+00');
+SET TimeZone = 'UTC';
+SELECT TIMESTAMPTZ '2024-01-01 12:00:00-05';
+SELECT ts, ts + INTERVAL '5 minutes' AS later FROM generate_series(TIMESTAMPTZ '2024-01-01 00:00:00+00', TIMESTAMPTZ '2024-01-01 00:20:00+00', INTERVAL '10 minutes') AS g(ts) ORDER BY ts;
+SELECT d::date FROM generate_series(DATE '2024-02-27', DATE '2024-03-02', INTERVAL '1 day') AS g(d) ORDER BY 1;
+SELECT to_char(TIMESTAMPTZ '2024-05-17 13:47:12+00', 'YYYY-MM-DD HH24:MI:SS'), to_char(DATE '2024-05-17', 'Dy DD Mon YYYY');
+SELECT date_bin(INTERVAL '15 minutes', TIMESTAMPTZ '2024-05-17 13:47:12+00', TIMESTAMPTZ '2000-01-01 00:00:00+00');
+SELECT TIMESTAMPTZ '2024-05-17 13:47:12+00' < TIMESTAMPTZ '2024-05-17 14:00:00+01', DATE '2024-01-01' = TIMESTAMP '2024-01-01 00:00:00';
+SELECT '2024-02-30'::date;
+SELECT 'not a time'::timestamptz;
+SELECT date_trunc('fortnight', TIMESTAMP '2024-05-17 13:47:12');

@@ -1,0 +1,26 @@
+-- Error messages and SQLSTATEs; the session keeps working after each
+CREATE TABLE t (id int PRIMARY KEY, name text NOT NULL, n numeric(5, 2));
+INSERT INTO t VALUES (1, 'one', 1.5);
+SELEC 1;
+SELECT * FROM missing_table;
+SELECT missing_column FROM t;
+SELECT 'abc'::integer;
+SELECT ''::integer;
+SELECT '1.5'::integer;
+SELECT 99999999999::integer;
+SELECT 1 / 0;
+SELECT 1.0 / 0;
+INSERT INTO t VALUES (1, 'again', 2);
+INSERT INTO t VALUES (2, NULL, 2);
+INSERT INTO t VALUES ('x', 'four', 1);
+UPDATE t SET nope = 1;
+UPDATE t SET id = NULL;
+CREATE TABLE t (x int);
+DROP TABLE missing_table;
+SELECT 1 + 'a';
+SELECT '2024-13-01'::date;
+SELECT 'maybe'::boolean;
+SELECT 'zz'::uuid;
+SELECT 2147483647::int4 + 1;
+SELECT 9223372036854775807::int8 + 1;
+SELECT ln(0);
