@@ -38,8 +38,12 @@ INSERT INTO counters (name, created) VALUES ('fourth', DEFAULT), ('fifth', '2025
 SELECT * FROM counters ORDER BY id;
 CREATE TABLE alltypes (
   i int, b bigint, s smallint, d double precision, r real, n numeric(12, 3), t text, v varchar(20),
-  f boolean, ts timestamptz, tsn timestamp, dt date, iv interval, bt bytea, u uuid, j jsonb
+  f boolean, ts timestamptz, tsn timestamp, dt date, iv interval, bt bytea, u uuid
 );
+INSERT INTO alltypes VALUES (1, 2, 3, 4.5, 5.25, 6.789, 'seven', 'eight', true, '2024-01-01 12:00:00+00',
+  '2024-01-01 12:00:00', '2024-01-01', '1 day 02:03:04', '\xdeadbeef', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11');
+INSERT INTO alltypes (i) VALUES (NULL);
+SELECT * FROM alltypes ORDER BY i NULLS LAST;
 CREATE TABLE readings (id int);
 CREATE TABLE IF NOT EXISTS readings (id int);
 DROP TABLE alltypes;

@@ -35,14 +35,16 @@ INSERT INTO counters (name) VALUES ('third') RETURNING id, name, created;
 INSERT INTO counters (name, created) VALUES ('fourth', DEFAULT), ('fifth', '2025-05-05');
 CREATE TABLE alltypes (
   i int, b bigint, s smallint, d double precision, r real, n numeric(12, 3), t text, v varchar(20),
-  f boolean, ts timestamptz, tsn timestamp, dt date, iv interval, bt bytea, u uuid, j jsonb
+  f boolean, ts timestamptz, tsn timestamp, dt date, iv interval, bt bytea, u uuid
 );
 INSERT INTO alltypes VALUES (1, 2, 3, 4.5, 5.25, 6.789, 'seven', 'eight', true, '2024-01-01 12:00:00+00',
-  '2024-01-01 12:00:00', '2024-01-01', '1 day 02:03:04', '\xdeadbeef', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"k": [1, 2]}');
+  '2024-01-01 12:00:00', '2024-01-01', '1 day 02:03:04', '\xdeadbeef', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11');
 INSERT INTO alltypes (i) VALUES (NULL);
-SELECT * FROM alltypes ORDER BY i NULLS LAST;
 CREATE TABLE readings (id int);
 CREATE TABLE IF NOT EXISTS readings (id int);
+CREATE TABLE docs (id int, j jsonb);
+INSERT INTO docs VALUES (1, '{"k": [1, 2], "a": null}'), (2, '[]');
+SELECT id, j, j -> 'k' FROM docs ORDER BY id;
 DROP TABLE alltypes;
 DROP TABLE IF EXISTS alltypes;
 INSERT INTO counters (name) SELECT device FROM readings WHERE id = 2;

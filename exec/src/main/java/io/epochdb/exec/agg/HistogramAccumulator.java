@@ -40,15 +40,16 @@ final class HistogramAccumulator extends Accumulator {
     /** PostgreSQL 15's width_bucket_float8. */
     static int widthBucket(double operand, double bound1, double bound2, int count) {
         if (count <= 0) {
-            throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE, "count must be greater than zero")
-                .withDetail(null);
+            throw new EpochException(ErrorCode.INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION,
+                "count must be greater than zero");
         }
         if (Double.isNaN(operand) || Double.isNaN(bound1) || Double.isNaN(bound2)) {
-            throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE,
+            throw new EpochException(ErrorCode.INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION,
                 "operand, lower bound, and upper bound cannot be NaN");
         }
         if (Double.isInfinite(bound1) || Double.isInfinite(bound2)) {
-            throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE, "lower and upper bounds must be finite");
+            throw new EpochException(ErrorCode.INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION,
+                "lower and upper bounds must be finite");
         }
         int result;
         if (bound1 < bound2) {
@@ -68,7 +69,8 @@ final class HistogramAccumulator extends Accumulator {
                 result = (int) (((double) count * (bound1 - operand) / (bound1 - bound2)) + 1);
             }
         } else {
-            throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE, "lower bound cannot equal upper bound");
+            throw new EpochException(ErrorCode.INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION,
+                "lower bound cannot equal upper bound");
         }
         return result;
     }

@@ -112,6 +112,10 @@ abstract class AbstractJoinOperator implements Operator {
     /** Produces zero or more output batches into {@link #pending}. */
     private void step() {
         if (leftBatch == null) {
+            if (!leftDone && build.rowCount() == 0
+                && (kind == JoinKind.INNER || kind == JoinKind.SEMI || kind == JoinKind.RIGHT)) {
+                leftDone = true;
+            }
             if (leftDone) {
                 finishRight();
                 finished = true;

@@ -163,7 +163,83 @@ final class RowOrdering implements IntSorter.IntComparator {
         for (int i = 0; i < n; i++) {
             perm[i] = i;
         }
-        IntSorter.sort(perm, 0, n, this);
+        if (n >= RADIX_MIN_ROWS && radixSortable()) {
+            long[][] keys = new long[keyCount][];
+            for (int k = 0; k < keyCount; k++) {
+                long[] out = new long[n];
+                if (longs[k] != null) {
+                    long[] x = longs[k];
+                    for (int i = 0; i < n; i++) {
+                        out[i] = RadixSort.sortableLong(x[i], desc[k]);
+                    }
+                } else {
+                    double[] x = doubles[k];
+                    for (int i = 0; i < n; i++) {
+                        out[i] = RadixSort.sortableDouble(x[i], desc[k]);
+                    }
+                }
+                keys[k] = out;
+            }
+            RadixSort.sort(perm, keys);
+            return perm;
+        }
+        IntSorter.sort(perm, 0, n, fastComparator());
         return perm;
+    }
+
+    private static final int RADIX_MIN_ROWS = 2048;
+
+    /** Integer/temporal/float keys without NULLs. */
+    private boolean radixSortable() {
+        if (keyCount == 0) {
+            return false;
+        }
+        for (int k = 0; k < keyCount; k++) {
+            if ((longs[k] == null && doubles[k] == null) || hasNulls(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean hasNulls(int k) {
+        for (boolean b : nulls[k]) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The same order as {@link #compare}, specialised for the common shapes (one or two integer/temporal keys
+     * without NULLs, one float key without NULLs) so the sort's inner loop is a couple of array reads.
+     */
+    private IntSorter.IntComparator fastComparator() {
+        boolean allLongNoNulls = keyCount > 0;
+        for (int k = 0; k < keyCount; k++) {
+            if (longs[k] == null || hasNulls(k)) {
+                allLongNoNulls = false;
+            }
+        }
+        if (allLongNoNulls && keyCount == 1) {
+            long[] x = longs[0];
+            return desc[0] ? (a, b) -> Long.compare(x[b], x[a]) : (a, b) -> Long.compare(x[a], x[b]);
+        }
+        if (allLongNoNulls && keyCount == 2) {
+            long[] x = longs[0];
+            long[] y = longs[1];
+            int sx = desc[0] ? -1 : 1;
+            int sy = desc[1] ? -1 : 1;
+            return (a, b) -> {
+                int c = Long.compare(x[a], x[b]);
+                return c != 0 ? c * sx : Long.compare(y[a], y[b]) * sy;
+            };
+        }
+        if (keyCount == 1 && doubles[0] != null && !hasNulls(0)) {
+            double[] x = doubles[0];
+            return desc[0] ? (a, b) -> KeyType.compareDouble(x[b], x[a]) : (a, b) -> KeyType.compareDouble(x[a], x[b]);
+        }
+        return this;
     }
 }

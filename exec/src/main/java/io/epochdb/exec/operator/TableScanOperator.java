@@ -60,6 +60,8 @@ public final class TableScanOperator implements Operator {
             List<FieldVector> vs = new ArrayList<>(part.columns());
             if (withRowIds) {
                 vs.add(part.rowIds());
+            } else if (part.rowIds() != null) {
+                part.rowIds().close();
             }
             if (part.rowCount() <= Batch.TARGET_ROWS) {
                 return new Batch(vs, part.rowCount());

@@ -164,6 +164,29 @@ final class WindowPartitionEvaluator {
         }
     }
 
+    /** Copies a value into the result, converting through boxed values when the vector types differ. */
+    private void copyValue(FieldVector src, int srcCol, int srcRow, FieldVector out, int outRow, ColumnType outType) {
+        if (src.getMinorType() == out.getMinorType()) {
+            out.copyFromSafe(srcRow, outRow, src);
+            return;
+        }
+        Object v = ArrowTypes.get(src, srcRow, inType.type(srcCol).type());
+        if (v == null) {
+            ArrowTypes.setNull(out, outRow);
+        } else if (v instanceof Number num && outType.type().isNumeric()) {
+            switch (outType.type()) {
+                case INT2 -> ArrowTypes.set(out, outRow, num.shortValue(), outType.type());
+                case INT4 -> ArrowTypes.set(out, outRow, num.intValue(), outType.type());
+                case INT8 -> ArrowTypes.set(out, outRow, num.longValue(), outType.type());
+                case FLOAT4 -> ArrowTypes.set(out, outRow, num.floatValue(), outType.type());
+                case FLOAT8 -> ArrowTypes.set(out, outRow, num.doubleValue(), outType.type());
+                default -> ArrowTypes.set(out, outRow, new BigDecimal(num.toString()), outType.type());
+            }
+        } else {
+            ArrowTypes.set(out, outRow, v, outType.type());
+        }
+    }
+
     private Long longArg(int col, int row) {
         FieldVector v = sorted.column(col);
         if (v.isNull(row)) {
@@ -187,7 +210,7 @@ final class WindowPartitionEvaluator {
                 continue;
             }
             if (nb <= 0) {
-                throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE, "argument of ntile must be greater than zero");
+                throw new EpochException(ErrorCode.INVALID_ARGUMENT_FOR_NTILE, "argument of ntile must be greater than zero");
             }
             long total = pe - ps;
             long ntile = 1;
@@ -234,9 +257,9 @@ final class WindowPartitionEvaluator {
             }
             long j = lead ? i + off : i - off;
             if (j >= partStart[i] && j < partEnd[i]) {
-                out.copyFromSafe((int) j, i, value);
+                copyValue(value, args[0], (int) j, out, i, call.resultType());
             } else if (dflt != null) {
-                out.copyFromSafe(i, i, dflt);
+                copyValue(dflt, args[2], i, out, i, call.resultType());
             } else {
                 ArrowTypes.setNull(out, i);
             }
@@ -260,13 +283,13 @@ final class WindowPartitionEvaluator {
                     continue;
                 }
                 if (nth <= 0) {
-                    throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    throw new EpochException(ErrorCode.INVALID_ARGUMENT_FOR_NTH_VALUE,
                         "argument of nth_value must be greater than zero");
                 }
                 target = s + nth - 1;
             }
             if (s < e && target >= s && target < e) {
-                out.copyFromSafe((int) target, i, value);
+                copyValue(value, call.args()[0], (int) target, out, i, call.resultType());
             } else {
                 ArrowTypes.setNull(out, i);
             }
@@ -367,7 +390,7 @@ final class WindowPartitionEvaluator {
                 if (group.rows()) {
                     long off = ((Number) b.offset()).longValue();
                     if (off < 0) {
-                        throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE,
+                        throw new EpochException(ErrorCode.INVALID_PRECEDING_OR_FOLLOWING_SIZE,
                             start ? "frame starting offset must not be negative" : "frame ending offset must not be negative");
                     }
                     long target = preceding ? (long) i - off : (long) i + off;

@@ -104,20 +104,66 @@ public final class IntervalText {
         return new EpochException(ErrorCode.INVALID_DATETIME_FORMAT, "invalid input syntax for type interval: \"" + text + "\"");
     }
 
+    private static final int MICRO = 1;
+    private static final int MILLI = 2;
+    private static final int SECOND = 4;
+    private static final int MINUTE = 8;
+    private static final int HOUR = 16;
+    private static final int DAY = 32;
+    private static final int WEEK = 64;
+    private static final int MONTH = 128;
+    private static final int YEAR = 256;
+    private static final int DECADE = 512;
+    private static final int CENTURY = 1024;
+    private static final int MILLENNIUM = 2048;
+    private static final int TIME = HOUR | MINUTE | SECOND | MILLI | MICRO;
+
     /** Accumulates fields as PostgreSQL does: fractions of months spill into days, of days into time. */
     private static final class Acc {
         long months;
         long days;
         BigDecimal micros = BigDecimal.ZERO;
 
+        /** Adds one field's microseconds, rounding its fraction half toward zero as PostgreSQL does per field. */
+        void addMicros(BigDecimal us) {
+            micros = micros.add(us.setScale(0, RoundingMode.HALF_DOWN));
+        }
+
+        /** Fields already given: PostgreSQL rejects an interval that sets one twice ("1 hour 2 hours"). */
+        int seen;
+
+        void mark(int bits, String text) {
+            if ((seen & bits) != 0) {
+                throw bad(text);
+            }
+            seen |= bits;
+        }
+
         void add(BigDecimal v, String unit, String text) {
+            boolean fractional = v.stripTrailingZeros().scale() > 0;
+            int bits = switch (unit) {
+                case "us", "usec", "usecs", "microsecond", "microseconds", "useconds", "usecond" -> MICRO;
+                case "ms", "msec", "msecs", "millisecond", "milliseconds", "mseconds", "msecond" -> MILLI;
+                case "s", "sec", "secs", "second", "seconds" -> fractional ? SECOND | MILLI | MICRO : SECOND;
+                case "m", "min", "mins", "minute", "minutes" -> MINUTE;
+                case "h", "hr", "hrs", "hour", "hours" -> HOUR;
+                case "d", "day", "days" -> DAY;
+                case "w", "week", "weeks" -> WEEK;
+                case "mon", "mons", "month", "months" -> MONTH;
+                case "y", "yr", "yrs", "year", "years" -> YEAR;
+                case "dec", "decs", "decade", "decades" -> DECADE;
+                case "c", "cent", "century", "centuries" -> CENTURY;
+                case "mil", "mils", "millennium", "millennia" -> MILLENNIUM;
+                default -> throw bad(text);
+            };
+            mark(bits, text);
             switch (unit) {
-                case "us", "usec", "usecs", "microsecond", "microseconds", "useconds", "usecond" -> micros = micros.add(v);
+                case "us", "usec", "usecs", "microsecond", "microseconds", "useconds", "usecond" -> addMicros(v);
                 case "ms", "msec", "msecs", "millisecond", "milliseconds", "mseconds", "msecond" ->
-                    micros = micros.add(v.multiply(BigDecimal.valueOf(1000)));
-                case "s", "sec", "secs", "second", "seconds" -> micros = micros.add(v.multiply(MICROS_PER_SECOND));
-                case "m", "min", "mins", "minute", "minutes" -> micros = micros.add(v.multiply(BigDecimal.valueOf(Interval.MICROS_PER_MINUTE)));
-                case "h", "hr", "hrs", "hour", "hours" -> micros = micros.add(v.multiply(BigDecimal.valueOf(Interval.MICROS_PER_HOUR)));
+                    addMicros(v.multiply(BigDecimal.valueOf(1000)));
+                case "s", "sec", "secs", "second", "seconds" -> addMicros(v.multiply(MICROS_PER_SECOND));
+                case "m", "min", "mins", "minute", "minutes" -> addMicros(v.multiply(BigDecimal.valueOf(Interval.MICROS_PER_MINUTE)));
+                case "h", "hr", "hrs", "hour", "hours" -> addMicros(v.multiply(BigDecimal.valueOf(Interval.MICROS_PER_HOUR)));
                 case "d", "day", "days" -> addDays(v);
                 case "w", "week", "weeks" -> addDays(v.multiply(BigDecimal.valueOf(7)));
                 case "mon", "mons", "month", "months" -> addMonths(v);
@@ -132,7 +178,7 @@ public final class IntervalText {
         void addDays(BigDecimal v) {
             BigDecimal whole = v.setScale(0, RoundingMode.DOWN);
             days = Math.addExact(days, whole.longValueExact());
-            micros = micros.add(v.subtract(whole).multiply(MICROS_PER_DAY));
+            addMicros(v.subtract(whole).multiply(MICROS_PER_DAY));
         }
 
         void addMonths(BigDecimal v) {
@@ -218,6 +264,7 @@ public final class IntervalText {
                 }
                 i = j;
                 if (tok.indexOf(':') >= 0) {
+                    acc.mark(TIME, text);
                     acc.micros = acc.micros.add(BigDecimal.valueOf(parseTime(tok, text)));
                 } else {
                     try {

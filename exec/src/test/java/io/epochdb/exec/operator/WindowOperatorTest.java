@@ -176,4 +176,76 @@ class WindowOperatorTest {
         assertEquals(row(3 * m, 4, 1L, 4L), res.get(3));
         assertEquals(row(null, 5, 1L, 5L), res.get(4));
     }
+
+    @Test
+    void rangeFramesDescendingFloatOffsetsAndFollowingRows() {
+        RowType in = rowType(SqlType.INT4, SqlType.FLOAT8, SqlType.INT4, SqlType.TEXT, SqlType.TEXT);
+        List<List<Object>> rows = new ArrayList<>();
+        Object[][] vals = {{1, 1.0, 10}, {1, 1.5, 20}, {1, 2.5, 30}, {1, 4.0, 40}, {1, null, 50}, {2, 0.5, 60}};
+        for (Object[] v : vals) {
+            rows.add(row(v[0], v[1], v[2], v[2].toString(), ","));
+        }
+        List<SortKey> desc = List.of(new SortKey(1, true, true));
+        List<SortKey> asc = List.of(new SortKey(1, false, false));
+        int[] byP = {0};
+        List<WindowGroup> groups = List.of(
+            new WindowGroup(byP, desc, false, FrameBound.preceding(1), FrameBound.following(0.5),
+                List.of(wc("sum", SqlType.INT8, 2))),
+            new WindowGroup(byP, desc, false, FrameBound.unboundedPreceding(), FrameBound.following(1),
+                List.of(wc("count", SqlType.INT8))),
+            new WindowGroup(byP, asc, true, FrameBound.following(1L), FrameBound.following(2L),
+                List.of(wc("min", SqlType.INT4, 2))),
+            new WindowGroup(byP, asc, true, FrameBound.preceding(2L), FrameBound.preceding(1L),
+                List.of(wc("max", SqlType.INT4, 2))),
+            new WindowGroup(byP, asc, false, FrameBound.following(1), FrameBound.unboundedFollowing(),
+                List.of(wc("first_value", SqlType.INT4, 2))),
+            new WindowGroup(byP, asc, true, FrameBound.currentRow(), FrameBound.following(1L),
+                List.of(wc("string_agg", SqlType.TEXT, 3, 4))));
+        List<RowType.Field> fs = new ArrayList<>(in.fields());
+        for (WindowGroup g : groups) {
+            fs.add(new RowType.Field("w", g.calls().get(0).resultType()));
+        }
+        List<List<Object>> out = Operators.drain(new WindowOperator(source(in, rows, 2), groups, new RowType(fs)), ctx);
+        List<String> got = new ArrayList<>();
+        for (List<Object> r : out) {
+            StringBuilder sb = new StringBuilder();
+            for (int c : new int[] {0, 1, 2, 5, 6, 7, 8, 9, 10}) {
+                Object v = r.get(c);
+                sb.append(c > 0 ? "|" : "").append(v == null ? "" : v instanceof Double d && d == Math.rint(d)
+                    ? String.valueOf(d.longValue()) : v);
+            }
+            got.add(sb.toString());
+        }
+        got.sort(null);
+        // PostgreSQL 15
+        List<String> expected = new ArrayList<>(List.of(
+            "1||50|50|1||40|50|50",
+            "1|4|40|40|2|50|30|50|40,50",
+            "1|2.5|30|30|4|40|20|40|30,40",
+            "1|1.5|20|60|5|30|10|30|20,30",
+            "1|1|10|30|5|20||30|10,20",
+            "2|0.5|60|60|1||||60"));
+        expected.sort(null);
+        assertEquals(expected, got);
+    }
+
+    @Test
+    void errorsUsePostgresCodes() {
+        RowType in = rowType(SqlType.INT4, SqlType.INT4);
+        List<RowType.Field> fs = new ArrayList<>(in.fields());
+        fs.add(new RowType.Field("n", ColumnType.of(SqlType.INT4)));
+        RowType out = new RowType(fs);
+        var ntile = new WindowOperator(source(in, List.of(row(1, 0))), List.of(new WindowGroup(new int[0], List.of(),
+            false, FrameBound.unboundedPreceding(), FrameBound.currentRow(), List.of(wc("ntile", SqlType.INT4, 1)))), out);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.epochdb.common.EpochException.class,
+            () -> Operators.drain(ntile, ctx));
+        assertEquals("22014", e.sqlState());
+        assertEquals("argument of ntile must be greater than zero", e.getMessage());
+        var neg = new WindowOperator(source(in, List.of(row(1, 0))), List.of(new WindowGroup(new int[0], List.of(),
+            true, FrameBound.preceding(-1L), FrameBound.currentRow(), List.of(wc("sum", SqlType.INT4, 1)))), out);
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.epochdb.common.EpochException.class,
+            () -> Operators.drain(neg, ctx));
+        assertEquals("22013", e.sqlState());
+        assertEquals("frame starting offset must not be negative", e.getMessage());
+    }
 }

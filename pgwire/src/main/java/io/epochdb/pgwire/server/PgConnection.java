@@ -89,8 +89,6 @@ final class PgConnection {
             }
         } catch (Output.ConnectionClosedException e) {
             closeNow();
-        } catch (FatalException e) {
-            fatal(e.getCause());
         } catch (Throwable t) {
             LOG.error("unexpected failure in protocol handler", t);
             fatal(t);
@@ -119,13 +117,6 @@ final class PgConnection {
             } catch (RuntimeException e) {
                 LOG.warn("closing session failed", e);
             }
-        }
-    }
-
-    /** A failure that ends the connection with FATAL. */
-    private static final class FatalException extends RuntimeException {
-        FatalException(Throwable cause) {
-            super(cause.getMessage(), cause, false, false);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
@@ -28,6 +29,12 @@ public final class ColumnWriter {
     private final SqlType sqlType;
     private final boolean binary;
     private final ZoneId zone;
+    /**
+     * The last timestamp/date written as text and its bytes: time-series results repeat a bucket's time on
+     * consecutive rows (one per series), and formatting a timestamp is the costly part of a DataRow.
+     */
+    private long lastTemporal;
+    private byte[] lastTemporalText;
 
     public ColumnWriter(ColumnType type, boolean binary, ZoneId zone) {
         this.type = Objects.requireNonNull(type, "type");
@@ -78,9 +85,20 @@ public final class ColumnWriter {
             case BOOL -> out.writeByte(((BitVector) v).get(row) != 0 ? 't' : 'f');
             // NUMERIC vectors hold BigDecimal.toPlainString(), which is also its PostgreSQL text form
             case TEXT, VARCHAR, BPCHAR, NAME, JSON, JSONB, NUMERIC -> copyUtf8(out, (VarCharVector) v, row);
+            case TIMESTAMP, TIMESTAMPTZ -> writeTemporal(out, ((TimeStampVector) v).get(row));
+            case DATE -> writeTemporal(out, ((DateDayVector) v).get(row));
             default -> out.writeCharSequence(TextCodec.format(ArrowTypes.get(v, row, sqlType), type, zone),
                 StandardCharsets.UTF_8);
         }
+    }
+
+    private void writeTemporal(ByteBuf out, long value) {
+        if (lastTemporalText == null || value != lastTemporal) {
+            Object boxed = sqlType == SqlType.DATE ? (Object) (int) value : (Object) value;
+            lastTemporalText = TextCodec.format(boxed, type, zone).getBytes(StandardCharsets.US_ASCII);
+            lastTemporal = value;
+        }
+        out.writeBytes(lastTemporalText);
     }
 
     private static void copyUtf8(ByteBuf out, VarCharVector v, int row) {

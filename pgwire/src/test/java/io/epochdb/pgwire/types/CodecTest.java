@@ -158,6 +158,48 @@ class CodecTest {
     }
 
     @Test
+    void repeatedAndChangingTimestampsAsText() {
+        ZoneId zone = ZoneId.of("America/New_York");
+        ColumnType ct = ColumnType.of(SqlType.TIMESTAMPTZ);
+        long[] values = {0L, 0L, 1_700_000_000_000_000L, 1_700_000_000_000_000L, 0L, 1_710_054_000_000_000L, 1L};
+        try (FieldVector v = ArrowTypes.newVector("t", ct, allocator, values.length)) {
+            for (int i = 0; i < values.length; i++) {
+                ArrowTypes.set(v, i, values[i], SqlType.TIMESTAMPTZ);
+            }
+            v.setValueCount(values.length);
+            ColumnWriter w = new ColumnWriter(ct, false, zone);
+            ByteBuf out = Unpooled.buffer();
+            for (int i = 0; i < values.length; i++) {
+                w.write(out, v, i);
+            }
+            for (long value : values) {
+                byte[] b = new byte[out.readInt()];
+                out.readBytes(b);
+                assertEquals(TextCodec.format(value, ct, zone), new String(b, StandardCharsets.UTF_8));
+            }
+        }
+        ColumnType date = ColumnType.of(SqlType.DATE);
+        try (FieldVector v = ArrowTypes.newVector("d", date, allocator, 3)) {
+            ArrowTypes.set(v, 0, 19000, SqlType.DATE);
+            ArrowTypes.set(v, 1, 19000, SqlType.DATE);
+            ArrowTypes.set(v, 2, -1, SqlType.DATE);
+            v.setValueCount(3);
+            ColumnWriter w = new ColumnWriter(date, false, zone);
+            ByteBuf out = Unpooled.buffer();
+            for (int i = 0; i < 3; i++) {
+                w.write(out, v, i);
+            }
+            assertEquals(List.of("2022-01-08", "2022-01-08", "1969-12-31"), List.of(text(out), text(out), text(out)));
+        }
+    }
+
+    private static String text(ByteBuf out) {
+        byte[] b = new byte[out.readInt()];
+        out.readBytes(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Test
     void textSamples() {
         ZoneId utc = ZoneOffset.UTC;
         assertEquals("t", TextCodec.format(true, ColumnType.of(SqlType.BOOL), utc));

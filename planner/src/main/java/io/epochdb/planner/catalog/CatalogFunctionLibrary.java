@@ -52,10 +52,10 @@ public final class CatalogFunctionLibrary {
             : catalog().comment(intArg(a[0]), intArg(a[1])).orElse(null));
         f.put("shobj_description", a -> a[0] == null ? null : catalog().comment(intArg(a[0]), 0).orElse(null));
         f.put("pg_size_pretty", a -> a[0] == null ? null : sizePretty(((Number) numberArg(a[0])).longValue()));
-        f.put("pg_total_relation_size", a -> a[0] == null ? null : relationSize(intArg(a[0]), true, true));
-        f.put("pg_relation_size", a -> a[0] == null ? null : relationSize(intArg(a[0]), true, false));
-        f.put("pg_table_size", a -> a[0] == null ? null : relationSize(intArg(a[0]), true, false));
-        f.put("pg_indexes_size", a -> a[0] == null ? null : relationSize(intArg(a[0]), false, true));
+        f.put("pg_total_relation_size", a -> a[0] == null ? null : relationSize(relArg(a[0]), true, true));
+        f.put("pg_relation_size", a -> a[0] == null ? null : relationSize(relArg(a[0]), true, false));
+        f.put("pg_table_size", a -> a[0] == null ? null : relationSize(relArg(a[0]), true, false));
+        f.put("pg_indexes_size", a -> a[0] == null ? null : relationSize(relArg(a[0]), false, true));
         f.put("pg_encoding_to_char", a -> a[0] == null ? null : intArg(a[0]) == 6 ? "UTF8" : intArg(a[0]) == 0 ? "SQL_ASCII" : "");
         f.put("pg_char_to_encoding", a -> a[0] == null ? null : "UTF8".equalsIgnoreCase(a[0].toString()) ? 6 : -1);
         for (String p : List.of("has_table_privilege", "has_schema_privilege", "has_database_privilege",
@@ -106,6 +106,11 @@ public final class CatalogFunctionLibrary {
         }
     }
 
+    /** A regclass argument: an OID, or a relation name as text (PostgreSQL casts the literal implicitly). */
+    private int relArg(Object v) {
+        return v instanceof Number n ? n.intValue() : regclass(v.toString());
+    }
+
     private static Object numberArg(Object v) {
         if (v instanceof Number) {
             return v;
@@ -149,7 +154,7 @@ public final class CatalogFunctionLibrary {
         if (arg instanceof Number n) {
             view = catalog().byOid(n.intValue());
         } else {
-            view = catalog().byOid(regclass(arg.toString()));
+            view = catalog().byOid(relArg(arg));
         }
         return view.filter(TableDef::isView).map(Definitions::viewDefinition).orElse(null);
     }

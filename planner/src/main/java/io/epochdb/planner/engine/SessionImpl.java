@@ -393,9 +393,12 @@ public final class SessionImpl implements Session, SystemContext {
     }
 
     PlannedQuery planQuery(ParsedStatement ps, List<SqlType> declared) {
-        CalciteSqlRewriter.Result r = CalciteSqlRewriter.rewrite(ps.tokens(), n -> declaredCast(declared, n));
+        io.epochdb.planner.parse.DistinctOnRewrite.Result don = io.epochdb.planner.parse.DistinctOnRewrite.apply(ps.tokens());
+        List<io.epochdb.planner.parse.Token> tokens = don == null ? ps.tokens() : don.tokens();
+        CalciteSqlRewriter.Result r = CalciteSqlRewriter.rewrite(tokens, n -> declaredCast(declared, n));
         SqlNode node = QueryPlanner.parse(r.sql(), ps.sql());
-        return queryPlanner().plan(node, r.paramNumbers(), declared);
+        PlannedQuery q = queryPlanner().plan(node, r.paramNumbers(), declared);
+        return don == null ? q : q.withDistinctOn(new PlannedQuery.DistinctOn(don.keys(), don.offset(), don.fetch()));
     }
 
     static String declaredCast(List<SqlType> declared, int n) {
@@ -432,7 +435,25 @@ public final class SessionImpl implements Session, SystemContext {
     /** Builds the operator tree of a planned query for one execution. */
     Operator translate(PlannedQuery q, Transaction tx, ExecContext ctx) {
         RexTranslator rex = new RexTranslator(q.rel().getCluster().getRexBuilder(), q.paramOfPlaceholder(), functions.all());
-        return new RelTranslator(engine.storage(), tx, this, rex, ctx).translate(q.rel());
+        Operator op = new RelTranslator(engine.storage(), tx, this, rex, ctx).translate(q.rel());
+        PlannedQuery.DistinctOn don = q.distinctOn();
+        if (don == null) {
+            return op;
+        }
+        int width = op.rowType().size();
+        int[] keys = java.util.stream.IntStream.range(width - don.keys(), width).toArray();
+        op = new io.epochdb.exec.operator.DistinctOnOperator(op, keys);
+        List<io.epochdb.exec.expr.Expr> keep = new ArrayList<>();
+        List<io.epochdb.exec.types.RowType.Field> fields = new ArrayList<>();
+        for (int i = 0; i < width - don.keys(); i++) {
+            keep.add(new io.epochdb.exec.expr.ColumnRef(i, op.rowType().type(i)));
+            fields.add(op.rowType().field(i));
+        }
+        op = new io.epochdb.exec.operator.ProjectOperator(op, keep, new io.epochdb.exec.types.RowType(fields));
+        if (don.fetch() >= 0 || don.offset() > 0) {
+            op = new io.epochdb.exec.operator.LimitOperator(op, don.offset(), don.fetch());
+        }
+        return op;
     }
 
     RexTranslator rexTranslator(PlannedQuery q) {

@@ -76,7 +76,8 @@ public final class CalciteSqlRewriter {
     }
 
     private void run() {
-        List<Token> rewritten = rewriteAtTimeZone(rewriteCasts(stripCatalogQualifiers(tokens)));
+        List<Token> rewritten = rewriteAtTimeZone(rewriteCasts(stripCatalogQualifiers(
+            io.epochdb.planner.catalog.CatalogQueryShims.apply(tokens))));
         for (int i = 0; i < rewritten.size(); i++) {
             i = emit(rewritten, i);
         }

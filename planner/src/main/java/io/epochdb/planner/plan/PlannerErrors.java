@@ -16,6 +16,12 @@ public final class PlannerErrors {
     public static EpochException fromParse(SqlParseException e, String sql) {
         String msg = e.getMessage() == null ? "" : e.getMessage();
         String near = between(msg, "Encountered \"", "\" at");
+        if (near == null) {
+            near = between(msg, "near the keyword '", "'");
+        }
+        if (near == null) {
+            near = between(msg, "Incorrect syntax near '", "'");
+        }
         if (near == null || near.isBlank() || msg.contains("<EOF>")) {
             return new EpochException(ErrorCode.SYNTAX_ERROR, "syntax error at end of input", null, null,
                 sql.length() + 1, e);

@@ -227,9 +227,9 @@ public final class RexTranslator {
             case SIMILAR:
                 return call.getOperator().getName().toLowerCase(Locale.ROOT);
             case POSIX_REGEX_CASE_SENSITIVE:
-                return call.getOperator().getName().startsWith("!") ? "!~" : "~";
+                return isNegatedRegex(call) ? "!~" : "~";
             case POSIX_REGEX_CASE_INSENSITIVE:
-                return call.getOperator().getName().startsWith("!") ? "!~*" : "~*";
+                return isNegatedRegex(call) ? "!~*" : "~*";
             case OTHER:
                 if (call.getOperator().getName().equals("||")) {
                     return "||";
@@ -249,6 +249,15 @@ public final class RexTranslator {
             case "substr" -> "substring";
             default -> name;
         };
+    }
+
+    /**
+     * (catalog work) Calcite names its negated regex operators "NEGATED POSIX REGEX CASE [IN]SENSITIVE", not "!~";
+     * without this check {@code x !~ 'p'} ran as {@code x ~ 'p'} (psql's \dn, \dt filters).
+     */
+    private static boolean isNegatedRegex(RexCall call) {
+        String name = call.getOperator().getName();
+        return name.startsWith("!") || name.startsWith("NEGATED");
     }
 
     /** A literal's value in the Java representation documented on {@link SqlType}. */

@@ -25,6 +25,10 @@ class CatalogProbeTest {
                     continue;
                 }
                 report.append("### ").append(q.strip().replace('\n', ' '), 0, Math.min(150, q.strip().length())).append('\n');
+                if (q.startsWith("--rewrite\n")) {
+                    report.append("   ").append(io.epochdb.planner.parse.CalciteSqlRewriter.rewrite(q.substring(10)).sql()).append('\n');
+                    continue;
+                }
                 try {
                     List<String> rows = r.run(q);
                     for (int i = 0; i < Math.min(rows.size(), 12); i++) {
