@@ -15,13 +15,18 @@ SELECT host, count(*), avg(cpu), max(mem) FROM metrics GROUP BY host ORDER BY ho
 SELECT region, host, sum(mem) FROM metrics GROUP BY region, host ORDER BY region, host;
 SELECT region, count(*) AS n FROM metrics GROUP BY region HAVING count(*) > 1 ORDER BY n DESC, region;
 SELECT region, avg(cpu) FILTER (WHERE ok), count(*) FILTER (WHERE cpu > 25) FROM metrics GROUP BY region ORDER BY region;
+SELECT bool_and(ok), bool_or(ok), every(cpu > 5) FROM metrics;
+SELECT string_agg(host, ',' ORDER BY host) FROM (SELECT DISTINCT host FROM metrics) s;
+SELECT region, string_agg(DISTINCT host, ';' ORDER BY host) FROM metrics GROUP BY region ORDER BY region;
 SELECT array_agg(mem ORDER BY mem) FROM metrics WHERE mem IS NOT NULL;
 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY cpu), percentile_disc(0.5) WITHIN GROUP (ORDER BY cpu) FROM metrics;
 SELECT count(*), sum(cpu), avg(cpu), max(ts) FROM metrics WHERE host = 'nope';
 SELECT host FROM metrics GROUP BY host HAVING sum(cpu) IS NULL ORDER BY host;
 SELECT DISTINCT region FROM metrics ORDER BY region;
+SELECT DISTINCT ON (region) region, host, cpu FROM metrics ORDER BY region, cpu DESC NULLS LAST;
 SELECT region, count(*) FROM metrics GROUP BY 1 ORDER BY 2 DESC, 1;
 SELECT ok, count(*) FROM metrics GROUP BY ok ORDER BY ok NULLS FIRST;
+SELECT min(ts), max(ts), max(ts) - min(ts) AS span FROM metrics;
 SELECT min(host), max(host), min(region || host) FROM metrics;
 SELECT sum(x), avg(x), count(x) FROM (VALUES (1::int), (2), (2147483647)) v(x);
 SELECT sum(x)::text, avg(x) FROM (VALUES (1.10::numeric), (2.205), (NULL)) v(x);

@@ -11,11 +11,6 @@ INSERT INTO metrics VALUES
   ('2024-01-01 00:05:00+00', 'h3', 'us', 60.0, 600, NULL),
   ('2024-01-01 00:06:00+00', 'h4', 'ap', 70.5, 700, false);
 SELECT pg_typeof(sum(mem)), pg_typeof(avg(mem)), pg_typeof(count(*)), pg_typeof(sum(cpu)) FROM metrics;
-SELECT bool_and(ok), bool_or(ok), every(cpu > 5) FROM metrics;
-SELECT string_agg(host, ',' ORDER BY host) FROM (SELECT DISTINCT host FROM metrics) s;
-SELECT region, string_agg(DISTINCT host, ';' ORDER BY host) FROM metrics GROUP BY region ORDER BY region;
 SELECT stddev(cpu)::numeric(10,4), variance(cpu)::numeric(10,4), stddev_pop(cpu)::numeric(10,4) FROM metrics;
-SELECT DISTINCT ON (region) region, host, cpu FROM metrics ORDER BY region, cpu DESC NULLS LAST;
-SELECT min(ts), max(ts), max(ts) - min(ts) AS span FROM metrics;
 SELECT host, sum(cpu) FROM metrics;
 SELECT sum(host) FROM metrics;

@@ -2,6 +2,7 @@
 SELECT 1 AS one, 'two' AS two, 3.5 AS three;
 SELECT 7.0 / 2, 1.0 / 3, 10::numeric / 4;
 SELECT 2147483647::int4 AS max_int, 9223372036854775807::int8 AS max_bigint, (-32768)::int2 AS min_smallint;
+SELECT 1.5::float8, 0.1::float8 + 0.2::float8, 1e100::float8, 1.0::float8 / 3, -0.0::float8;
 SELECT 'NaN'::float8, 'Infinity'::float8, '-Infinity'::float8;
 SELECT abs(-5), abs(-5.5), sign(-3), mod(17, 5), power(2, 8), sqrt(16::float8);
 SELECT true, false, NULL::boolean, true AND NULL, false AND NULL, true OR NULL, NOT true;
@@ -9,6 +10,7 @@ SELECT 1 = 1, 1 <> 2, 1 < 2, 2 <= 1, 'a' < 'b', NULL = NULL, NULL IS NULL, 1 IS 
 SELECT 1 IS DISTINCT FROM NULL, NULL IS NOT DISTINCT FROM NULL, 2 BETWEEN 1 AND 3, 5 IN (1, 2, 3), 2 IN (1, 2, 3);
 SELECT 'text'::text, 'varchar'::varchar(10), ''::text AS empty, NULL::text AS null_text;
 SELECT 'it''s' AS quoted, E'tab\there' AS escaped, 'Ünïcödé' AS unicode;
+SELECT '2024-02-29'::date, DATE '2024-01-01' + 30, DATE '2024-03-01' - DATE '2024-02-01';
 SELECT '2024-01-15 10:30:00'::timestamp, '2024-01-15 10:30:00.123456'::timestamp;
 SELECT '2024-01-15 10:30:00+02'::timestamptz, TIMESTAMPTZ '2024-06-01 00:00:00 UTC';
 SELECT '1 day 2 hours'::interval, '90 minutes'::interval, '-1 day'::interval, '1 year 2 months 3 days'::interval;

@@ -2,11 +2,9 @@
 -- Skipped unless -Dslt.all=true; when one is fixed, move it back to basics.sql and record again.
 -- Basic SELECTs, expressions, and the text output of each type
 SELECT 1 + 2 * 3, (1 + 2) * 3, 7 / 2, 7 % 3, -7 / 2, 2 ^ 10;
-SELECT 1.5::float8, 0.1::float8 + 0.2::float8, 1e100::float8, 1.0::float8 / 3, -0.0::float8;
 SELECT 3.14159::real AS r, 100::float4 / 3;
 SELECT 123.4500::numeric, 0.000::numeric, -1.5::numeric(10,3), 12345678901234567890::numeric;
 SELECT round(2.5), round(-2.5), round(2.567, 2), trunc(2.567, 1), ceil(1.2), floor(-1.2);
-SELECT '2024-02-29'::date, DATE '2024-01-01' + 30, DATE '2024-03-01' - DATE '2024-02-01';
 SELECT '{"a": 1, "b": [1, 2, {"c": null}]}'::jsonb, '{"b":2,"a":1}'::jsonb;
 SELECT '{"a": 1}'::jsonb -> 'a', '{"a": "x"}'::jsonb ->> 'a', '{"a": {"b": 3}}'::jsonb #>> '{a,b}';
 SELECT CAST(42 AS text), CAST('42' AS integer), '3.5'::numeric + 1, 42::float8::text, 1::boolean, 'yes'::boolean;

@@ -1,8 +1,6 @@
 -- Statements where EpochDB differs from PostgreSQL 15 (known bugs), with the statements that set up their state.
 -- Skipped unless -Dslt.all=true; when one is fixed, move it back to datetime.sql and record again.
 -- Dates, timestamps, intervals, time zones
-SELECT TIMESTAMPTZ '2024-03-10 12:00:00+00' - TIMESTAMPTZ '2024-03-01 06:30:00+00';
-SELECT TIMESTAMP '2024-01-31 10:00:00' + INTERVAL '1 month', DATE '2024-01-31' + INTERVAL '1 month';
 SELECT DATE '2024-03-01' - 1, DATE '2024-12-31' - DATE '2024-01-01', DATE '2024-01-01' + TIME '10:30';
 SELECT extract(hour FROM TIMESTAMP '2024-05-17 13:47:12.25'), extract(second FROM TIMESTAMP '2024-05-17 13:47:12.25'), extract(dow FROM DATE '2024-05-17'), extract(doy FROM DATE '2024-05-17');
 SELECT extract(epoch FROM TIMESTAMPTZ '2024-01-01 00:00:00+00'), extract(epoch FROM INTERVAL '1 day 1 hour');

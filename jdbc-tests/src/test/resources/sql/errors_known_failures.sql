@@ -16,6 +16,7 @@ UPDATE t SET nope = 1;
 UPDATE t SET id = NULL;
 CREATE TABLE t (x int);
 DROP TABLE missing_table;
+SELECT 1 + 'a';
 SELECT 1 + true;
 SELECT id FROM t WHERE name;
 SELECT '{bad json'::jsonb;

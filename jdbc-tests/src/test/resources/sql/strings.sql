@@ -1,11 +1,21 @@
 -- String functions and operators
 SELECT 'abc' || 'def', 'abc' || 1, 1 || 'abc', 'x' || NULL;
+SELECT substring('abcdef' FROM 2 FOR 3), substring('abcdef' FROM 3);
+SELECT position('cd' IN 'abcdef'), position('x' IN 'abc');
 SELECT 'abc' LIKE 'a%', 'abc' LIKE '_b_', 'abc' NOT LIKE 'b%', 'ABC' ILIKE 'a%', 'a_c' LIKE 'a\_c';
+SELECT 'abc' ~ '^a', 'abc' ~* 'B', 'abc' !~ 'z';
 SELECT 'abc' < 'abd', 'a' < 'B', 'Z' < 'a', 'abc' = 'abc ', 'abc'::varchar(5) = 'abc';
+SELECT string_to_array('a,b,c', ','), array_to_string(ARRAY['x', 'y'], '+');
 CREATE TABLE words (id int, w text);
 INSERT INTO words VALUES (1, 'banana'), (2, 'Apple'), (3, 'cherry'), (4, NULL), (5, ''), (6, 'apple');
+SELECT id, w, upper(w), lower(w) FROM words ORDER BY id;
 SELECT w FROM words WHERE w LIKE '%an%' ORDER BY w;
+SELECT w FROM words WHERE w ILIKE 'a%' ORDER BY w;
 SELECT w FROM words ORDER BY w NULLS FIRST;
 SELECT w FROM words ORDER BY lower(w), w;
+SELECT count(*), count(w), min(w), max(w) FROM words;
+SELECT string_agg(w, '|' ORDER BY id) FROM words;
 SELECT w, coalesce(nullif(w, ''), '<empty>') FROM words ORDER BY id;
 SELECT id FROM words WHERE w IN ('apple', 'banana') ORDER BY id;
+SELECT lower(w), count(*) FROM words WHERE w <> '' GROUP BY lower(w) ORDER BY 1;
+SELECT 'x' || 1.5::float8 || true;

@@ -7,6 +7,7 @@ INSERT INTO temps VALUES
 SELECT sensor, ts, v, row_number() OVER (PARTITION BY sensor ORDER BY ts) FROM temps ORDER BY sensor, ts;
 SELECT sensor, v, rank() OVER (ORDER BY v DESC NULLS LAST), dense_rank() OVER (ORDER BY v DESC NULLS LAST) FROM temps ORDER BY 3, 1, 2;
 SELECT sensor, ts, v, lag(v) OVER w, lead(v) OVER w, v - lag(v) OVER w AS delta FROM temps WINDOW w AS (PARTITION BY sensor ORDER BY ts) ORDER BY sensor, ts;
+SELECT sensor, ts, lag(v, 2, -1) OVER (PARTITION BY sensor ORDER BY ts) FROM temps ORDER BY sensor, ts;
 SELECT sensor, ts, sum(v) OVER (PARTITION BY sensor ORDER BY ts) AS running FROM temps ORDER BY sensor, ts;
 SELECT sensor, ts, avg(v) OVER (PARTITION BY sensor ORDER BY ts ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS moving FROM temps ORDER BY sensor, ts;
 SELECT sensor, ts, count(*) OVER (PARTITION BY sensor), max(v) OVER (PARTITION BY sensor) FROM temps ORDER BY sensor, ts;

@@ -4,6 +4,7 @@ import io.epochdb.common.ErrorCode;
 import io.epochdb.common.EpochException;
 import io.epochdb.common.types.SqlType;
 import io.epochdb.exec.batch.KeyType;
+import io.epochdb.exec.operator.SortKey;
 import io.epochdb.exec.types.RowType;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -36,21 +37,24 @@ public final class Accumulators {
             case "count":
                 return new CountAccumulator(args.length == 0 ? -1 : args[0]);
             case "sum":
+            case "sum0":
             case "avg": {
                 boolean avg = f.equals("avg");
+                boolean zero = f.equals("sum0");
                 SqlType t = argType(call, input, 0);
                 if (t.isInteger()) {
-                    return new IntegerSumAccumulator(args[0], KeyType.of(t), avg, call.resultType());
+                    return new IntegerSumAccumulator(args[0], KeyType.of(t), avg, call.resultType()).zeroWhenEmpty(zero);
                 }
                 if (t == SqlType.FLOAT4 || t == SqlType.FLOAT8) {
-                    return new FloatSumAccumulator(args[0], t, avg, call.resultType());
+                    return new FloatSumAccumulator(args[0], t, avg, call.resultType()).zeroWhenEmpty(zero);
                 }
-                return new ObjectSumAccumulator(args[0], t, avg, call.resultType());
+                return new ObjectSumAccumulator(args[0], t, avg, call.resultType()).zeroWhenEmpty(zero);
             }
             case "min":
             case "max":
                 return MinMaxAccumulator.create(args[0], f.equals("max"), argType(call, input, 0), call.resultType());
             case "string_agg":
+            case "listagg":
                 return new CollectAccumulator(args, call.ordering(), input, CollectedFunction.STRING_AGG, call.resultType());
             case "array_agg":
                 return new CollectAccumulator(args, call.ordering(), input, CollectedFunction.ARRAY_AGG, call.resultType());
@@ -59,6 +63,11 @@ public final class Accumulators {
                 return new CollectAccumulator(args, call.ordering(), input,
                     CollectedFunction.percentile(f.equals("percentile_cont")), call.resultType());
             case "mode":
+                if (call.ordering().isEmpty() && args.length == 1) {
+                    // mode(x) as Calcite spells it = mode() WITHIN GROUP (ORDER BY x)
+                    return new CollectAccumulator(new int[0], List.of(new SortKey(args[0], false, false)), input,
+                        CollectedFunction.MODE, call.resultType());
+                }
                 return new CollectAccumulator(args, call.ordering(), input, CollectedFunction.MODE, call.resultType());
             default:
                 return OtherAccumulators.create(f, call, input);
@@ -70,7 +79,7 @@ public final class Accumulators {
         return SUPPORTED.contains(function.toLowerCase(java.util.Locale.ROOT));
     }
 
-    static final List<String> SUPPORTED = List.of("count", "sum", "avg", "min", "max", "stddev", "stddev_samp",
+    static final List<String> SUPPORTED = List.of("count", "sum", "sum0", "listagg", "grouping_id", "avg", "min", "max", "stddev", "stddev_samp",
         "stddev_pop", "variance", "var_samp", "var_pop", "corr", "covar_pop", "covar_samp", "regr_slope",
         "regr_intercept", "regr_count", "regr_r2", "regr_avgx", "regr_avgy", "regr_sxx", "regr_syy", "regr_sxy",
         "bool_and", "bool_or", "every", "bit_and", "bit_or", "string_agg", "array_agg", "percentile_cont",

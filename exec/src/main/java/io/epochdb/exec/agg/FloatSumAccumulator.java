@@ -28,6 +28,14 @@ final class FloatSumAccumulator extends Accumulator {
         this.singleSum = !avg && resultType.type() == SqlType.FLOAT4;
     }
 
+    private boolean zeroWhenEmpty;
+
+    /** Calcite's $SUM0: 0 instead of NULL when no row was added. */
+    FloatSumAccumulator zeroWhenEmpty(boolean zero) {
+        this.zeroWhenEmpty = zero;
+        return this;
+    }
+
     @Override
     public void ensureGroups(int groups) {
         if (groups > sums.length) {
@@ -87,7 +95,11 @@ final class FloatSumAccumulator extends Accumulator {
     @Override
     public void write(int group, FieldVector out, int row) {
         if (counts[group] == 0) {
-            Results.writeNull(out, row);
+            if (zeroWhenEmpty) {
+                Results.writeDouble(out, row, 0.0, resultType);
+            } else {
+                Results.writeNull(out, row);
+            }
             return;
         }
         double r = avg ? sums[group] / counts[group] : sums[group];

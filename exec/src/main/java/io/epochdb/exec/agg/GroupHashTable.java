@@ -112,6 +112,53 @@ public final class GroupHashTable implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Like {@link #find(List, int)} for probe columns whose integer widths differ from the stored keys (e.g. an
+     * int4 column probing int8 keys): {@code probeOps[k]} reads probe column k. Only integer-like key types may
+     * differ; their hashes agree because they hash the long value.
+     */
+    public int find(List<FieldVector> keys, int row, KeyType[] probeOps) {
+        long h = 0x2545F4914F6CDD1DL;
+        for (int k = 0; k < ops.length; k++) {
+            FieldVector v = keys.get(k);
+            long x = v.isNull(row) ? 0x7A3C91L : probeOps[k].hash(v, row);
+            h = KeyType.mix(h * 31 + x);
+        }
+        int i = (int) h & mask;
+        while (true) {
+            int s = slots[i];
+            if (s == 0) {
+                return -1;
+            }
+            int g = s - 1;
+            if (hashes[g] == h && matchesMixed(g, keys, row, probeOps)) {
+                return g;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private boolean matchesMixed(int g, List<FieldVector> keys, int row, KeyType[] probeOps) {
+        for (int k = 0; k < ops.length; k++) {
+            FieldVector v = keys.get(k);
+            FieldVector s = stored.get(k);
+            boolean n1 = v.isNull(row);
+            boolean n2 = s.isNull(g);
+            if (n1 || n2) {
+                if (n1 != n2) {
+                    return false;
+                }
+                continue;
+            }
+            boolean eq = probeOps[k] == ops[k] ? ops[k].equal(v, row, s, g)
+                : probeOps[k].longValue(v, row) == ops[k].longValue(s, g);
+            if (!eq) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Group id of the key at {@code row}, or -1 when that key was never inserted. */
     public int find(List<FieldVector> keys, int row) {
         long h = hashRow(keys, row);

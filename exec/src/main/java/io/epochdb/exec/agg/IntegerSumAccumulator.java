@@ -27,6 +27,14 @@ final class IntegerSumAccumulator extends Accumulator {
         this.resultType = resultType;
     }
 
+    private boolean zeroWhenEmpty;
+
+    /** Calcite's $SUM0: 0 instead of NULL when no row was added. */
+    IntegerSumAccumulator zeroWhenEmpty(boolean zero) {
+        this.zeroWhenEmpty = zero;
+        return this;
+    }
+
     @Override
     public void ensureGroups(int groups) {
         if (groups > sums.length) {
@@ -103,7 +111,11 @@ final class IntegerSumAccumulator extends Accumulator {
     @Override
     public void write(int group, FieldVector out, int row) {
         if (counts[group] == 0) {
-            Results.writeNull(out, row);
+            if (zeroWhenEmpty) {
+                Results.writeLong(out, row, 0, resultType);
+            } else {
+                Results.writeNull(out, row);
+            }
             return;
         }
         if (avg) {

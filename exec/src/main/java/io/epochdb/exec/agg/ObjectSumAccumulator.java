@@ -25,6 +25,14 @@ final class ObjectSumAccumulator extends Accumulator {
         this.resultType = resultType;
     }
 
+    private boolean zeroWhenEmpty;
+
+    /** Calcite's $SUM0: 0 instead of NULL when no row was added. */
+    ObjectSumAccumulator zeroWhenEmpty(boolean zero) {
+        this.zeroWhenEmpty = zero;
+        return this;
+    }
+
     @Override
     public void ensureGroups(int groups) {
         if (groups > sums.length) {
@@ -58,7 +66,11 @@ final class ObjectSumAccumulator extends Accumulator {
     @Override
     public void write(int group, FieldVector out, int row) {
         if (counts[group] == 0) {
-            Results.writeNull(out, row);
+            if (zeroWhenEmpty) {
+                Results.writeObject(out, row, inputType == SqlType.INTERVAL ? Interval.ZERO : BigDecimal.ZERO, resultType);
+            } else {
+                Results.writeNull(out, row);
+            }
             return;
         }
         Object s = sums[group];

@@ -28,6 +28,10 @@ public final class FunctionRegistry {
         add(name, (args, rt) -> sig.matches(args) ? new RowFunctionExpr(name, args, rt, false, fn) : null);
     }
 
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(overloads.keySet()));
+    }
+
     public boolean contains(String name) {
         return overloads.containsKey(name.toLowerCase(Locale.ROOT));
     }

@@ -21,6 +21,17 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * The entry point the planner uses to build expressions: {@link #call} binds a PostgreSQL function or operator
  * name to an implementation at planning time (42883 when none fits), {@link #cast} builds a PostgreSQL cast.
+ *
+ * <p>Names: operators by symbol ({@code + - * / % u- u+ = <> != < <= > >= || ~ ~* !~ !~*}), {@code and or not},
+ * {@code is null}, {@code is not null}, {@code is [not] true|false|unknown}, {@code is [not] distinct from},
+ * {@code [not] like}, {@code [not] ilike} (optional 3rd arg: escape), {@code [not] similar to}, {@code case}
+ * (when1, then1, ..., [else]), {@code coalesce nullif greatest least}, {@code array} (ARRAY[...]), {@code item}
+ * (1-based subscript), {@code op any}/{@code op all} (e.g. {@code "= any"}: scalar, array), and PostgreSQL
+ * function names. Argument order follows PostgreSQL's functions, except {@code position(needle, haystack)} which
+ * follows the SQL syntax {@code POSITION(needle IN haystack)} ({@code strpos(haystack, needle)} as PostgreSQL).
+ * {@code time_bucket} takes named arguments positionally (width, ts, timezone, origin, offset) with absent ones as
+ * NULL literals. Calls whose arguments are all literals/parameters are computed once per statement
+ * ({@link StatementConstant}), except volatile functions (random, clock_timestamp, gen_random_uuid).
  */
 public final class Functions {
     private static final FunctionRegistry REGISTRY = createRegistry();
@@ -63,6 +74,19 @@ public final class Functions {
     private static final java.util.Set<String> VOLATILE = java.util.Set.of("random", "clock_timestamp", "gen_random_uuid",
         "timeofday", "setseed");
 
+    /**
+     * PostgreSQL's result type for {@code name(args)} (e.g. {@code sqrt(numeric)} is numeric, {@code length(text)} is
+     * integer, {@code timestamptz - timestamptz} is interval), or null when this library has no rule for it.
+     */
+    public static ColumnType resultType(String name, List<ColumnType> argTypes) {
+        return ResultTypes.of(name, argTypes);
+    }
+
+    /** Every function and operator name {@link #call} knows. */
+    public static java.util.Set<String> names() {
+        return REGISTRY.names();
+    }
+
     /** Whether any overload of {@code name} exists. */
     public static boolean exists(String name) {
         return REGISTRY.contains(name);
@@ -83,7 +107,7 @@ public final class Functions {
             throw new EpochException(ErrorCode.UNDEFINED_FUNCTION,
                 "cannot cast type " + from.displayName() + " to " + target.displayName());
         }
-        if (isVarChar(from.type()) && isVarChar(target.type()) && from.type() != SqlType.BPCHAR
+        if (isVarChar(from.type()) && isVarChar(target.type()) && from.type() != SqlType.BPCHAR && target.type() != SqlType.JSON
                 && (target.precision() == 0 || target.type() == SqlType.TEXT)
                 && target.type() != SqlType.BPCHAR && target.type() != SqlType.NAME && !(arg instanceof Literal)) {
             return new Relabel(arg, target);

@@ -86,8 +86,8 @@ abstract class AbstractJoinOperator implements Operator {
     private void materializeRight() {
         Batch b;
         while ((b = right.next()) != null) {
-            ctx.checkCancelled();
             build.add(b);
+            ctx.checkCancelled();
         }
         rightMatched = new boolean[build.rowCount()];
         buildIndex();

@@ -167,11 +167,11 @@ public final class HashAggregateOperator implements Operator {
         BackgroundConsumer background = null;
         try {
             while (true) {
+                ctx.checkCancelled();
                 Batch next = input.next();
                 if (next == null) {
                     break;
                 }
-                ctx.checkCancelled();
                 if (next.rowCount() == 0) {
                     next.close();
                     continue;
@@ -257,7 +257,7 @@ public final class HashAggregateOperator implements Operator {
         for (int a : call.args()) {
             mask = (mask << 1) | (indexOf(setKeys, a) < 0 ? 1 : 0);
         }
-        return ArrowTypesBox.box(mask, call.resultType());
+        return boxInteger(mask, call.resultType());
     }
 
     private static int indexOf(int[] a, int x) {
@@ -287,18 +287,13 @@ public final class HashAggregateOperator implements Operator {
         }
     }
 
-    /** Boxes an integral value for the given result type. */
-    static final class ArrowTypesBox {
-        private ArrowTypesBox() {
-        }
-
-        static Object box(long v, ColumnType t) {
-            return switch (t.type()) {
-                case INT2 -> (short) v;
-                case INT4 -> (int) v;
-                case NUMERIC -> java.math.BigDecimal.valueOf(v);
-                default -> v;
-            };
-        }
+    /** Boxes an integral value as the Java class of the result type. */
+    private static Object boxInteger(long v, ColumnType t) {
+        return switch (t.type()) {
+            case INT2 -> (short) v;
+            case INT4 -> (int) v;
+            case NUMERIC -> java.math.BigDecimal.valueOf(v);
+            default -> v;
+        };
     }
 }

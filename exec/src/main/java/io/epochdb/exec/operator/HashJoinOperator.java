@@ -1,6 +1,10 @@
 package io.epochdb.exec.operator;
 
+import io.epochdb.common.ErrorCode;
+import io.epochdb.common.EpochException;
 import io.epochdb.common.types.ColumnType;
+import io.epochdb.common.types.SqlType;
+import io.epochdb.exec.batch.KeyType;
 import io.epochdb.exec.agg.GroupHashTable;
 import io.epochdb.exec.batch.Batch;
 import io.epochdb.exec.expr.Expr;
@@ -24,6 +28,8 @@ public final class HashJoinOperator extends AbstractJoinOperator {
     private int[] head;
     private int[] nextRow;
     private Batch probeBatch;
+    /** Readers for the probe keys when some integer key widths differ between the sides, else null. */
+    private KeyType[] probeOps;
     private List<FieldVector> probeKeys;
 
     public HashJoinOperator(Operator left, Operator right, int[] leftKeys, int[] rightKeys, JoinKind kind,
@@ -43,6 +49,21 @@ public final class HashJoinOperator extends AbstractJoinOperator {
             types.add(right.rowType().type(k));
         }
         table = new GroupHashTable(types, ctx.allocator());
+        KeyType[] po = new KeyType[leftKeys.length];
+        boolean mixed = false;
+        for (int k = 0; k < leftKeys.length; k++) {
+            SqlType lt = left.rowType().type(leftKeys[k]).type();
+            SqlType rt = right.rowType().type(rightKeys[k]).type();
+            po[k] = KeyType.of(lt);
+            if (lt != rt) {
+                if (!po[k].isLong() || !KeyType.of(rt).isLong()) {
+                    throw new EpochException(ErrorCode.INTERNAL_ERROR,
+                        "hash join keys of different types: " + lt + " and " + rt);
+                }
+                mixed = true;
+            }
+        }
+        probeOps = mixed ? po : null;
         int n = build.rowCount();
         nextRow = new int[n];
         head = new int[16];
@@ -90,7 +111,7 @@ public final class HashJoinOperator extends AbstractJoinOperator {
         if (GroupHashTable.anyNull(probeKeys, row)) {
             return -1;
         }
-        int g = table.find(probeKeys, row);
+        int g = probeOps == null ? table.find(probeKeys, row) : table.find(probeKeys, row, probeOps);
         return g < 0 ? -1 : head[g];
     }
 

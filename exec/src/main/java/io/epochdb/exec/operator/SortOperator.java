@@ -58,8 +58,8 @@ public final class SortOperator implements Operator {
         long keep = fetch < 0 ? Long.MAX_VALUE : offset + fetch;
         Batch b;
         while ((b = input.next()) != null) {
-            ctx.checkCancelled();
             buffer.add(b);
+            ctx.checkCancelled();
             if (isTopN() && buffer.rowCount() > Math.max(4 * keep, 16_384)) {
                 compact((int) keep);
             }

@@ -58,8 +58,8 @@ public final class WindowOperator implements Operator {
         computed = true;
         Batch b;
         while ((b = input.next()) != null) {
-            ctx.checkCancelled();
             store.add(b);
+            ctx.checkCancelled();
         }
         rowCount = store.rowCount();
         if (rowCount == 0) {

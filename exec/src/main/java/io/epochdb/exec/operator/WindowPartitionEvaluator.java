@@ -149,6 +149,10 @@ final class WindowPartitionEvaluator {
             }
             default -> {
                 computeFrames();
+                if ((f.equals("min") || f.equals("max")) && !call.distinct()
+                    && group.lower().kind() != FrameBound.Kind.UNBOUNDED_PRECEDING && slidingMinMax(call, out, f.equals("max"))) {
+                    return;
+                }
                 aggregate(call, out);
             }
         }
@@ -348,6 +352,79 @@ final class WindowPartitionEvaluator {
                 acc.write(0, out, i);
             }
         }
+    }
+
+    /**
+     * min/max over sliding frames of integer, temporal or float values in O(n): a monotonic deque of candidate
+     * rows (frame starts and ends only move forward within a partition). False when the type is not supported.
+     */
+    private boolean slidingMinMax(WindowCall call, FieldVector out, boolean max) {
+        int col = call.args()[0];
+        SqlType t = inType.type(col).type();
+        KeyType kt = KeyType.of(t);
+        boolean isDouble = t == SqlType.FLOAT4 || t == SqlType.FLOAT8;
+        if (!kt.isLong() || t == SqlType.BOOL) {
+            if (!isDouble) {
+                return false;
+            }
+        }
+        FieldVector v = sorted.column(col);
+        boolean[] nulls = new boolean[n];
+        long[] lv = isDouble ? null : new long[n];
+        double[] dv = isDouble ? new double[n] : null;
+        for (int i = 0; i < n; i++) {
+            nulls[i] = v.isNull(i);
+            if (!nulls[i]) {
+                if (isDouble) {
+                    dv[i] = t == SqlType.FLOAT4 ? v.getDataBuffer().getFloat(i * 4L) : v.getDataBuffer().getDouble(i * 8L);
+                } else {
+                    lv[i] = kt.longValue(v, i);
+                }
+            }
+        }
+        int[] dq = new int[n];
+        int head = 0;
+        int tail = 0;
+        int ce = 0;
+        for (int i = 0; i < n; i++) {
+            int s = frameStart[i];
+            int e = Math.max(frameEnd[i], s);
+            if (i == partStart[i] || s >= ce) {
+                head = 0;
+                tail = 0;
+                ce = s;
+            }
+            while (ce < e) {
+                int j = ce++;
+                if (nulls[j]) {
+                    continue;
+                }
+                while (tail > head) {
+                    int b = dq[tail - 1];
+                    int c = isDouble ? KeyType.compareDouble(dv[b], dv[j]) : Long.compare(lv[b], lv[j]);
+                    // drop candidates the new row beats (ties: keep the newer row, as PostgreSQL's *_larger)
+                    if (max ? c <= 0 : c >= 0) {
+                        tail--;
+                    } else {
+                        break;
+                    }
+                }
+                dq[tail++] = j;
+            }
+            while (head < tail && dq[head] < s) {
+                head++;
+            }
+            if (head == tail) {
+                ArrowTypes.setNull(out, i);
+            } else if (isDouble) {
+                double d = dv[dq[head]];
+                ArrowTypes.set(out, i, call.resultType().type() == SqlType.FLOAT4 ? (Object) (float) d : (Object) d,
+                    call.resultType().type());
+            } else {
+                setLong(out, i, lv[dq[head]], call.resultType());
+            }
+        }
+        return true;
     }
 
     // ---- frames ----

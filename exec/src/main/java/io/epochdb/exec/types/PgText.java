@@ -112,6 +112,10 @@ public final class PgText {
                 return DateTimeText.parseTimestamptz(text, sessionZone);
             case INTERVAL:
                 return IntervalText.parse(text);
+            case JSON:
+                return JsonText.validateJson(text);
+            case JSONB:
+                return JsonText.normalizeJsonb(text);
             default:
                 if (t.isArray()) {
                     return ArrayText.parse(text, t.element(), sessionZone);

@@ -143,6 +143,20 @@ class AggregateSemanticsTest {
     }
 
     @Test
+    void calciteSpellings() {
+        List<List<Object>> rows = List.of(row(1, null, null, "x"), row(1, null, null, "y"), row(1, null, null, "y"),
+            row(2, null, "3", "q"));
+        int[] groups = {0, 0, 0, 1};
+        try (Batch b = batch(rows)) {
+            // $SUM0: 0 instead of NULL for a group without values
+            assertEquals(List.of(new BigDecimal("0"), new BigDecimal("3")), run(call("sum0", SqlType.NUMERIC, 2), b, groups, 2));
+            assertEquals(Arrays.asList(null, new BigDecimal("3")), run(call("sum", SqlType.NUMERIC, 2), b, groups, 2));
+            // mode(x) without WITHIN GROUP
+            assertEquals(List.of("y", "q"), run(call("mode", SqlType.TEXT, 3), b, groups, 2));
+        }
+    }
+
+    @Test
     void pgNumericScales() {
         assertEquals("2.5000000000000000", PgNumeric.divide(BigDecimal.valueOf(10), BigDecimal.valueOf(4)).toPlainString());
         assertEquals("1.00000000000000000000", PgNumeric.divide(BigDecimal.ONE, BigDecimal.ONE).toPlainString());

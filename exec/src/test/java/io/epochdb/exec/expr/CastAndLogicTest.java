@@ -124,6 +124,11 @@ class CastAndLogicTest extends ExprTesting {
             assertEquals(Arrays.asList(false, true, null, false), column(call("<>", BOOL, s, text("a")), b));
             assertEquals(Arrays.asList(true, true, null, true), column(call("<", BOOL, s, text("c")), b));
             assertEquals(Arrays.asList(false, false, true, false), column(call("is null", BOOL, s), b));
+            assertEquals(Arrays.asList(true, false, null, true), column(call(">", BOOL, text("ab"), s), b));
+            assertEquals(Arrays.asList(false, true, null, false), column(call("=", BOOL, text("b"), s), b));
+            assertEquals(Arrays.asList(null, null, null, null), column(call("=", BOOL, s, new Literal(null, t(TEXT))), b));
+            assertEquals(Arrays.asList(true, true, null, true), column(call("=", BOOL, x, x), b));
+            assertEquals(Arrays.asList(false, true, null, true), column(call(">", BOOL, x, f8(1.5)), b));
             assertEquals(Arrays.asList(0L, 2L, null, 5L), column(cast(x, INT8), b));
             assertEquals(Arrays.asList(1, 3, null, 6), column(call("+", INT4, x, i4(1)), b));
         }

@@ -122,6 +122,27 @@ class DateTimeFunctionsTest extends ExprTesting {
     }
 
     @Test
+    void grafanaTimeGroupOverAColumn() {
+        // floor(extract(epoch from time)/300)*300 over a column with a NULL
+        org.apache.arrow.vector.FieldVector col = io.epochdb.storage.vector.ArrowTypes.newVector("t", t(TIMESTAMPTZ), allocator, 3);
+        io.epochdb.storage.vector.ArrowTypes.set(col, 0, 1_704_067_399_500_000L, TIMESTAMPTZ);
+        io.epochdb.storage.vector.ArrowTypes.set(col, 1, null, TIMESTAMPTZ);
+        io.epochdb.storage.vector.ArrowTypes.set(col, 2, -1L, TIMESTAMPTZ);
+        Expr epoch = call("date_part", FLOAT8, text("epoch"), new ColumnRef(0, t(TIMESTAMPTZ)));
+        Expr group = call("*", FLOAT8, call("floor", FLOAT8, call("/", FLOAT8, epoch, f8(300))), f8(300));
+        try (io.epochdb.exec.batch.Batch b = new io.epochdb.exec.batch.Batch(java.util.List.of(col), 3);
+             org.apache.arrow.vector.FieldVector e = epoch.evaluate(b, ctx);
+             org.apache.arrow.vector.FieldVector g = group.evaluate(b, ctx)) {
+            assertEquals(1704067399.5, io.epochdb.storage.vector.ArrowTypes.get(e, 0, FLOAT8));
+            assertEquals(null, io.epochdb.storage.vector.ArrowTypes.get(e, 1, FLOAT8));
+            assertEquals(-1e-6, io.epochdb.storage.vector.ArrowTypes.get(e, 2, FLOAT8));
+            assertEquals(1704067200.0, io.epochdb.storage.vector.ArrowTypes.get(g, 0, FLOAT8));
+            assertEquals(null, io.epochdb.storage.vector.ArrowTypes.get(g, 1, FLOAT8));
+            assertEquals(-300.0, io.epochdb.storage.vector.ArrowTypes.get(g, 2, FLOAT8));
+        }
+    }
+
+    @Test
     void clockAndArithmetic() {
         is("2024-01-01 13:00:00+01", "now", TIMESTAMPTZ);
         is("2024-01-01", "current_date", DATE);

@@ -190,4 +190,35 @@ class BasicOperatorsTest {
         assertEquals(micros(LocalDateTime.of(2024, 3, 29, 0, 0), ZoneOffset.UTC), rows.get(2).get(0));
         assertTrue(rows.size() == 4);
     }
+
+    @Test
+    void cancellationStopsEveryBlockingOperatorWithoutLeaks() {
+        AtomicBoolean cancel = new AtomicBoolean();
+        ExecContext cctx = new ExecContext(allocator, List.of(), ZoneOffset.UTC, 0, 0, cancel, 0);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rows.add(row(i % 10, "v" + i));
+        }
+        List<java.util.function.Supplier<Operator>> ops = List.of(
+            () -> new SortOperator(source(IT, rows, 10), List.of(new SortKey(0, false, false)), 0, -1),
+            () -> new HashAggregateOperator(source(IT, rows, 10), new int[] {0}, null, List.of(),
+                rowType(SqlType.INT4)),
+            () -> new HashJoinOperator(source(IT, rows, 10), source(IT, rows, 10), new int[] {0}, new int[] {0},
+                JoinKind.INNER, null, TestSupport.concat(IT, IT)),
+            () -> new WindowOperator(source(IT, rows, 10), List.of(), IT));
+        for (var make : ops) {
+            cancel.set(false);
+            Operator op = make.get();
+            op.open(cctx);
+            cancel.set(true);
+            EpochException e = assertThrows(EpochException.class, () -> {
+                io.epochdb.exec.batch.Batch b;
+                while ((b = op.next()) != null) {
+                    b.close();
+                }
+            });
+            assertEquals("57014", e.sqlState());
+            op.close();
+        }
+    }
 }

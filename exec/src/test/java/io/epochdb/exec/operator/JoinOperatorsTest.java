@@ -159,4 +159,14 @@ class JoinOperatorsTest {
             null, concat(t, t));
         assertEquals(List.of("x|1|x|1", "x|2|x|2"), lines(Operators.drain(two, ctx)));
     }
+
+    @Test
+    void integerKeysOfDifferentWidthsMatch() {
+        RowType l = rowType(SqlType.INT4);
+        RowType r = rowType(SqlType.INT8, SqlType.TEXT);
+        var op = new HashJoinOperator(source(l, List.of(row(1), row(2), row((Object) null), row(-7))),
+            source(r, List.of(row(2L, "two"), row(-7L, "minus"), row(4294967298L, "big"))), new int[] {0},
+            new int[] {0}, JoinKind.INNER, null, TestSupport.concat(l, r));
+        assertEquals(List.of("-7|-7|minus", "2|2|two"), lines(Operators.drain(op, ctx)));
+    }
 }

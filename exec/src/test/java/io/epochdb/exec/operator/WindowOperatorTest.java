@@ -248,4 +248,67 @@ class WindowOperatorTest {
         assertEquals("22013", e.sqlState());
         assertEquals("frame starting offset must not be negative", e.getMessage());
     }
+
+    @Test
+    void slidingMinMaxMatchesRecomputation() {
+        RowType in = rowType(SqlType.INT4, SqlType.INT8, SqlType.FLOAT8, SqlType.TEXT);
+        java.util.Random rnd = new java.util.Random(3);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            rows.add(row(i % 3, rnd.nextInt(10) == 0 ? null : (long) rnd.nextInt(100),
+                rnd.nextInt(10) == 0 ? null : rnd.nextGaussian(), "s" + rnd.nextInt(100)));
+        }
+        List<SortKey> order = List.of(new SortKey(3, false, false));
+        FrameBound[][] frames = {{FrameBound.preceding(5L), FrameBound.currentRow()},
+            {FrameBound.preceding(3L), FrameBound.following(2L)}, {FrameBound.following(1L), FrameBound.following(4L)},
+            {FrameBound.currentRow(), FrameBound.unboundedFollowing()}};
+        for (FrameBound[] fr : frames) {
+            List<WindowGroup> groups = List.of(new WindowGroup(new int[] {0}, order, true, fr[0], fr[1], List.of(
+                wc("min", SqlType.INT8, 1), wc("max", SqlType.INT8, 1), wc("min", SqlType.FLOAT8, 2),
+                wc("max", SqlType.FLOAT8, 2), wc("max", SqlType.TEXT, 3))));
+            List<RowType.Field> fs = new ArrayList<>(in.fields());
+            fs.add(new RowType.Field("a", ColumnType.of(SqlType.INT8)));
+            fs.add(new RowType.Field("b", ColumnType.of(SqlType.INT8)));
+            fs.add(new RowType.Field("c", ColumnType.of(SqlType.FLOAT8)));
+            fs.add(new RowType.Field("d", ColumnType.of(SqlType.FLOAT8)));
+            fs.add(new RowType.Field("e", ColumnType.of(SqlType.TEXT)));
+            List<List<Object>> out = Operators.drain(new WindowOperator(source(in, rows, 500), groups,
+                new RowType(fs)), ctx);
+            // brute force over the output order (partition, then s)
+            for (int i = 0; i < out.size(); i++) {
+                int ps = i;
+                while (ps > 0 && out.get(ps - 1).get(0).equals(out.get(i).get(0))) {
+                    ps--;
+                }
+                int pe = i;
+                while (pe < out.size() && out.get(pe).get(0).equals(out.get(i).get(0))) {
+                    pe++;
+                }
+                long lo = fr[0].kind() == FrameBound.Kind.CURRENT_ROW ? i
+                    : fr[0].kind() == FrameBound.Kind.PRECEDING ? i - (Long) fr[0].offset() : i + (Long) fr[0].offset();
+                long hi = fr[1].kind() == FrameBound.Kind.UNBOUNDED_FOLLOWING ? pe - 1
+                    : fr[1].kind() == FrameBound.Kind.CURRENT_ROW ? i : i + (Long) fr[1].offset();
+                Long mn = null;
+                Long mx = null;
+                Double dmn = null;
+                Double dmx = null;
+                for (long j = Math.max(lo, ps); j <= Math.min(hi, pe - 1); j++) {
+                    Long x = (Long) out.get((int) j).get(1);
+                    Double d = (Double) out.get((int) j).get(2);
+                    if (x != null) {
+                        mn = mn == null ? x : Math.min(mn, x);
+                        mx = mx == null ? x : Math.max(mx, x);
+                    }
+                    if (d != null) {
+                        dmn = dmn == null ? d : Math.min(dmn, d);
+                        dmx = dmx == null ? d : Math.max(dmx, d);
+                    }
+                }
+                assertEquals(mn, out.get(i).get(4), "min row " + i);
+                assertEquals(mx, out.get(i).get(5), "max row " + i);
+                assertEquals(dmn, out.get(i).get(6), "fmin row " + i);
+                assertEquals(dmx, out.get(i).get(7), "fmax row " + i);
+            }
+        }
+    }
 }

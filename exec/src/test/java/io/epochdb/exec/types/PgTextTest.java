@@ -167,6 +167,17 @@ class PgTextTest {
     }
 
     @Test
+    void json() {
+        assertEquals("{\"a\": 3, \"b\": 1, \"aa\": {\"x\": \"yA\\n\"}}", parse(
+            "{\"b\": 1, \"a\": [1, 2.50, 1e2, -0, true, null], \"aa\": {\"x\": \"y\\u0041\\n\"}, \"a\": 3}", SqlType.JSONB));
+        assertEquals("[1, 2.50, 100, 0, true, null]", parse("[1,2.50,1e2,-0,true,null]", SqlType.JSONB));
+        assertEquals("[]", parse("  [ ]", SqlType.JSONB));
+        assertEquals("{ \"a\" :1 }", parse("{ \"a\" :1 }", SqlType.JSON));
+        fails("22P02", "invalid input syntax for type json", () -> parse("{\"a\":}", SqlType.JSONB));
+        fails("22P02", "invalid input syntax for type json", () -> parse("nul", SqlType.JSON));
+    }
+
+    @Test
     void byteaUuidArrays() {
         assertEquals("\\x0102ff", roundTrip("\\x0102ff", SqlType.BYTEA));
         assertArrayEquals(new byte[] {'a', 'b', 'c', 1}, (byte[]) parse("abc\\001", SqlType.BYTEA));

@@ -47,7 +47,8 @@ public final class CatalogFunctionLibrary {
         f.put("pg_get_constraintdef", a -> a[0] == null ? null : constraintDef(intArg(a[0])));
         f.put("pg_get_expr", a -> a[0] == null ? null : a[0].toString());
         f.put("pg_get_viewdef", a -> a[0] == null ? null : viewDef(a[0]));
-        f.put("obj_description", a -> a[0] == null ? null : catalog().comment(intArg(a[0]), 0).orElse(null));
+        f.put("obj_description", a -> a[0] == null ? null : catalog().comment(intArg(a[0]), 0)
+            .orElse(PgCatalogTables.BUILT_IN_DESCRIPTIONS.get(intArg(a[0]))));
         f.put("col_description", a -> a[0] == null || a[1] == null ? null
             : catalog().comment(intArg(a[0]), intArg(a[1])).orElse(null));
         f.put("shobj_description", a -> a[0] == null ? null : catalog().comment(intArg(a[0]), 0).orElse(null));
@@ -56,6 +57,14 @@ public final class CatalogFunctionLibrary {
         f.put("pg_relation_size", a -> a[0] == null ? null : relationSize(relArg(a[0]), true, false));
         f.put("pg_table_size", a -> a[0] == null ? null : relationSize(relArg(a[0]), true, false));
         f.put("pg_indexes_size", a -> a[0] == null ? null : relationSize(relArg(a[0]), false, true));
+        f.put("pg_database_size", a -> a[0] == null ? null : databaseSize());
+        f.put("pg_tablespace_size", a -> a[0] == null ? null : databaseSize());
+        f.put("to_regclass", a -> a[0] == null ? null : toRegclass(a[0].toString()));
+        f.put("to_regtype", a -> a[0] == null ? null : PgTypes.oidOfName(a[0].toString()));
+        f.put("getdatabaseencoding", a -> "UTF8");
+        f.put("pg_client_encoding", a -> "UTF8");
+        f.put("pg_get_triggerdef", a -> null);
+        f.put("pg_get_ruledef", a -> null);
         f.put("pg_encoding_to_char", a -> a[0] == null ? null : intArg(a[0]) == 6 ? "UTF8" : intArg(a[0]) == 0 ? "SQL_ASCII" : "");
         f.put("pg_char_to_encoding", a -> a[0] == null ? null : "UTF8".equalsIgnoreCase(a[0].toString()) ? 6 : -1);
         for (String p : List.of("has_table_privilege", "has_schema_privilege", "has_database_privilege",
@@ -82,9 +91,12 @@ public final class CatalogFunctionLibrary {
         f.put("oid::text", a -> a[0] == null ? null : String.valueOf(Integer.toUnsignedLong(intArg(a[0]))));
         // reg* types are oids: casts between them keep the number
         for (String from : List.of("regclass", "regtype", "regproc", "oid", "int4", "int8")) {
-            for (String to : List.of("regclass", "regtype", "regproc", "oid")) {
-                if (!from.equals(to)) {
-                    f.put(from + "::" + to, a -> a[0] == null ? null : intArg(a[0]));
+            for (String to : List.of("regclass", "regtype", "regproc", "oid", "int4", "int8")) {
+                boolean regToReg = !from.startsWith("int") || !to.startsWith("int");
+                if (!from.equals(to) && regToReg) {
+                    f.putIfAbsent(from + "::" + to, to.equals("int8")
+                        ? a -> a[0] == null ? null : Integer.toUnsignedLong(intArg(a[0]))
+                        : a -> a[0] == null ? null : intArg(a[0]));
                 }
             }
         }
@@ -157,6 +169,24 @@ public final class CatalogFunctionLibrary {
             view = catalog().byOid(relArg(arg));
         }
         return view.filter(TableDef::isView).map(Definitions::viewDefinition).orElse(null);
+    }
+
+    /** Sum of the sizes of every table (the one database EpochDB has). */
+    private long databaseSize() {
+        long size = 8L * 1024 * 1024;
+        for (TableDef t : catalog().relations()) {
+            Long s = t.isView() ? null : relationSize(t.oid(), true, true);
+            size += s == null ? 0 : s;
+        }
+        return size;
+    }
+
+    private Integer toRegclass(String text) {
+        try {
+            return regclass(text);
+        } catch (EpochException e) {
+            return null;
+        }
     }
 
     private Long relationSize(int oid, boolean table, boolean indexes) {

@@ -38,7 +38,7 @@ public final class CatalogQueryShims {
         // psql \d+: TOAST reloptions
         rule("c.reloptions || array(select 'toast.' || x from pg_catalog.unnest(tc.reloptions) x)", "c.reloptions");
         // psql \du: role membership (EpochDB has none)
-        rule("ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m", "CAST(NULL AS text[])");
+        rule("ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m", "CAST('{}' AS text[])");
         // psql \d: row-level security policies (always empty)
         rule("CASE WHEN pol.polroles = '{0}'", "CAST(NULL AS text)");
         // psql \d: extended statistics (always empty)
@@ -73,14 +73,76 @@ public final class CatalogQueryShims {
         for (Rule r : RULES) {
             ts = applyRule(ts, r);
         }
-        return expandArrays(ts);
+        return expandArrays(rewriteAnyOfArray(parenthesizeSeriesStart(ts)));
+    }
+
+    /**
+     * {@code x = ANY(array_expression)} (not a sub-query) becomes {@code (array_position(array_expression, x) IS
+     * NOT NULL)}: Calcite plans {@code = ANY} only over sub-queries (pgjdbc's TypeInfoCache, DBeaver). The left
+     * operand is a literal or a possibly qualified name.
+     */
+    private static List<Token> rewriteAnyOfArray(List<Token> ts) {
+        List<Token> out = new ArrayList<>(ts);
+        for (int i = 1; i + 2 < out.size(); i++) {
+            if (!(out.get(i).isSymbol("=") && out.get(i + 1).isWord("any") && out.get(i + 2).isSymbol("("))) {
+                continue;
+            }
+            if (i + 3 < out.size() && (out.get(i + 3).isWord("select") || out.get(i + 3).isWord("values"))) {
+                continue;
+            }
+            int close = closeParen(out, i + 2);
+            int left = i - 1;
+            Token l = out.get(left);
+            if (l.kind() == Token.Kind.WORD || l.kind() == Token.Kind.QUOTED_IDENT) {
+                while (left >= 2 && out.get(left - 1).isSymbol(".")
+                    && (out.get(left - 2).kind() == Token.Kind.WORD || out.get(left - 2).kind() == Token.Kind.QUOTED_IDENT)) {
+                    left -= 2;
+                }
+            } else if (l.kind() != Token.Kind.STRING && l.kind() != Token.Kind.NUMBER && l.kind() != Token.Kind.PARAM) {
+                continue;
+            }
+            if (close < 0) {
+                continue;
+            }
+            List<Token> replacement = new ArrayList<>(tokens("(array_position("));
+            replacement.addAll(out.subList(i + 3, close));
+            replacement.addAll(tokens(","));
+            replacement.addAll(out.subList(left, i));
+            replacement.addAll(tokens(") IS NOT NULL)"));
+            List<Token> next = new ArrayList<>(out.subList(0, left));
+            next.addAll(replacement);
+            next.addAll(out.subList(close + 1, out.size()));
+            out = next;
+            i = left + replacement.size() - 1;
+        }
+        return out;
+    }
+
+    /**
+     * {@code generate_series(f(x), ...)} in FROM: Calcite's grammar rejects a function call as the first argument
+     * of a table function, so that argument is parenthesised.
+     */
+    private static List<Token> parenthesizeSeriesStart(List<Token> ts) {
+        List<Token> out = new ArrayList<>(ts);
+        for (int i = 0; i + 3 < out.size(); i++) {
+            if (out.get(i).isWord("generate_series") && out.get(i + 1).isSymbol("(")
+                && out.get(i + 2).kind() == Token.Kind.WORD && out.get(i + 3).isSymbol("(")) {
+                int close = closeParen(out, i + 3);
+                if (close > 0) {
+                    out.add(close + 1, tokens(")").get(0));
+                    out.add(i + 2, tokens("(").get(0));
+                }
+            }
+        }
+        return out;
     }
 
     /** Cheap pre-check so ordinary queries pay nothing. */
     private static boolean mayNeedShim(List<Token> ts) {
         for (Token t : ts) {
             if (t.kind() == Token.Kind.WORD && (t.value().equals("pg_catalog") || t.value().equals("information_schema")
-                || t.value().equals("stxkind") || t.value().equals("string_to_array"))) {
+                || t.value().equals("stxkind") || t.value().equals("string_to_array")
+                || t.value().equals("generate_series") || t.value().equals("any"))) {
                 return true;
             }
         }

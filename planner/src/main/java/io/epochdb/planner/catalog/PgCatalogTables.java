@@ -23,6 +23,13 @@ final class PgCatalogTables {
 
     static final String PG = "pg_catalog";
 
+    /** Descriptions PostgreSQL ships for built-in objects (extensions, schemas), by OID. */
+    static final java.util.Map<Integer, String> BUILT_IN_DESCRIPTIONS = java.util.Map.of(
+        13500, "PL/pgSQL procedural language",
+        13600, "Enables scalable inserts and complex queries for time-series data (Community Edition)",
+        Oids.PG_CATALOG, "system catalog schema",
+        Oids.PUBLIC, "standard public schema");
+
     static TableSpec t(String name) {
         return new TableSpec(PG, name);
     }
@@ -361,8 +368,13 @@ final class PgCatalogTables {
             c.comment(i.oid(), 0).ifPresent(d -> out.add(row(i.oid(), Oids.PG_CLASS, 0, d)));
         }
         for (SchemaDef n : c.schemas()) {
-            c.comment(n.oid(), 0).ifPresent(d -> out.add(row(n.oid(), Oids.PG_NAMESPACE, 0, d)));
+            String d = c.comment(n.oid(), 0).orElse(BUILT_IN_DESCRIPTIONS.get(n.oid()));
+            if (d != null) {
+                out.add(row(n.oid(), Oids.PG_NAMESPACE, 0, d));
+            }
         }
+        out.add(row(13500, 3079, 0, BUILT_IN_DESCRIPTIONS.get(13500)));
+        out.add(row(13600, 3079, 0, BUILT_IN_DESCRIPTIONS.get(13600)));
         return out;
     }
 }

@@ -26,6 +26,7 @@ public final class EngineImpl implements Engine {
     private final SecureRandom random = new SecureRandom();
     private final long startMicros = ExecContext.currentMicros();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    private final PlanCache planCache = new PlanCache(2048);
     private volatile boolean closed;
 
     private EngineImpl(Path dataDirectory) {
@@ -35,7 +36,35 @@ public final class EngineImpl implements Engine {
 
     public static Engine open(Path dataDirectory) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
-        return new EngineImpl(dataDirectory);
+        EngineImpl engine = new EngineImpl(dataDirectory);
+        engine.warmUpInBackground();
+        return engine;
+    }
+
+    /**
+     * Plans a few statements on a daemon thread at startup, so Calcite's class loading (seconds on a cold JVM)
+     * does not land on the first client's first query.
+     */
+    private void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try (Session s = openSession("postgres", "postgres", Map.of())) {
+                for (String sql : new String[] {
+                    "SELECT 1", "SELECT count(*), max(oid) FROM (VALUES (1, 2)) AS t(oid, x) WHERE x > 1 GROUP BY x ORDER BY 1 LIMIT 1",
+                    "SELECT now() - interval '1 hour', date_trunc('hour', now()), time_bucket('5 minutes', now())"}) {
+                    for (io.epochdb.planner.Statement st : s.parse(sql)) {
+                        s.prepare(st, java.util.List.of());
+                    }
+                }
+            } catch (RuntimeException e) {
+                // warm-up is best effort
+            }
+        }, "epochdb-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    PlanCache planCache() {
+        return planCache;
     }
 
     public Storage storage() {

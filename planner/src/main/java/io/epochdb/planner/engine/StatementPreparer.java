@@ -89,8 +89,9 @@ final class StatementPreparer {
     }
 
     private PreparedImpl query(ParsedStatement ps, List<SqlType> declared) {
-        PlannedQuery q = session.planQuery(ps, declared);
         long version = session.engine.storage().catalog().version();
+        PlanCache.Key key = new PlanCache.Key(ps.sql(), declared, session.settings.get("search_path"), session.user, version);
+        PlannedQuery q = session.engine.planCache().get(key, () -> session.planQuery(ps, declared));
         PlannedQuery[] current = {q};
         long[] planVersion = {version};
         return new PreparedImpl(ps, q.parameterTypes(), q.columns(), params -> {

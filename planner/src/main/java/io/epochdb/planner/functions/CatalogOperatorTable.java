@@ -64,6 +64,14 @@ public final class CatalogOperatorTable {
         fn("pg_table_size", BIGINT, args(1, 1));
         fn("pg_indexes_size", BIGINT, args(1, 1));
         fn("pg_encoding_to_char", TEXT, args(1, 1));
+        fn("pg_database_size", BIGINT, args(1, 1));
+        fn("pg_tablespace_size", BIGINT, args(1, 1));
+        fn("to_regclass", INTEGER, args(1, 1));
+        fn("to_regtype", INTEGER, args(1, 1));
+        fn("getdatabaseencoding", TEXT, args(0, 0));
+        fn("pg_client_encoding", TEXT, args(0, 0));
+        fn("pg_get_triggerdef", TEXT, args(1, 2));
+        fn("pg_get_ruledef", TEXT, args(1, 2));
         fn("pg_char_to_encoding", INTEGER, args(1, 1));
         fn("has_table_privilege", BOOL, args(2, 3));
         fn("has_schema_privilege", BOOL, args(2, 3));
@@ -92,6 +100,7 @@ public final class CatalogOperatorTable {
         fn("array_upper", INTEGER, args(2, 2));
         fn("array_lower", INTEGER, args(2, 2));
         fn("array_length", INTEGER, args(2, 2));
+        fn("array_position", INTEGER, args(2, 3));
     }
 
     public static SqlOperatorTable table() {

@@ -140,6 +140,8 @@ public final class PgOperatorTable {
     public static final SqlAggFunction HISTOGRAM = agg("histogram", b -> b.getTypeFactory().createTypeWithNullability(
             b.getTypeFactory().createArrayType(b.getTypeFactory().createSqlType(SqlTypeName.INTEGER), -1), true),
         OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER));
+    public static final SqlAggFunction BOOL_AND = agg("bool_and", ReturnTypes.BOOLEAN_FORCE_NULLABLE, OperandTypes.BOOLEAN);
+    public static final SqlAggFunction BOOL_OR = agg("bool_or", ReturnTypes.BOOLEAN_FORCE_NULLABLE, OperandTypes.BOOLEAN);
     public static final SqlAggFunction CORR = agg("corr", ReturnTypes.DOUBLE_NULLABLE,
         OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC));
     public static final SqlAggFunction REGR_SLOPE = agg("regr_slope", ReturnTypes.DOUBLE_NULLABLE,

@@ -263,6 +263,7 @@ public final class RelTranslator {
             case "stddev" -> "stddev_samp";
             case "variance" -> "var_samp";
             case "some" -> "bool_or";
+            case "listagg" -> "string_agg";
             default -> name;
         };
     }

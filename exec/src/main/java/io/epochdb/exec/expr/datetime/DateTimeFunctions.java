@@ -201,6 +201,10 @@ public final class DateTimeFunctions {
         }
         SqlType type = st;
         boolean asDouble = out.type() == SqlType.FLOAT8;
+        if (asDouble && (st == SqlType.TIMESTAMP || st == SqlType.TIMESTAMPTZ) && args.get(0) instanceof Literal f
+                && f.value() != null && DatePart.normalize(f.value().toString()).equals("epoch")) {
+            return new EpochKernel(src);
+        }
         return new RowFunctionExpr(name, List.of(args.get(0), src), out, true, (v, c) -> {
             BigDecimal d = DatePart.extract((String) v[0], v[1], type, c.timeZone());
             return asDouble ? (Object) d.doubleValue() : d;

@@ -264,142 +264,140 @@ public final class ToChar {
         return sb.toString();
     }
 
-    /** to_char(number, fmt) for the digit patterns 9 0 . D , G S MI PL SG FM (and V/EEEE not supported). */
+    /**
+     * to_char(number, fmt) for the patterns 9 0 . D , G S MI PL SG FM and literal text, following PostgreSQL's
+     * NUM_processor: digits right-aligned into the integer positions, blanks (or zeros from the first 0 on) in
+     * front, the sign just before the first printed character, {@code #} in every digit position on overflow.
+     */
     public static String format(BigDecimal value, String fmt) {
         boolean fm = fmt.contains("FM") || fmt.contains("fm");
         String f = fmt.replace("FM", "").replace("fm", "");
-        // a leading S is the floating sign (placed right before the first digit), printing + for positives
-        boolean leadingS = f.startsWith("S");
-        if (leadingS) {
-            f = f.substring(1);
-        }
-        int intDigits = 0;
-        int fracDigits = 0;
+        int pre = 0;
+        int post = 0;
+        int firstZero = -1; // index among integer positions of the first '0'
         boolean point = false;
-        boolean zeroLead = false;
-        int firstZero = -1;
+        boolean sLeading = f.startsWith("S") && !f.startsWith("SG");
+        boolean sTrailing = !sLeading && f.endsWith("S") && !f.endsWith("PLS");
+        boolean mi = f.contains("MI");
+        boolean sg = f.contains("SG");
+        boolean pl = f.contains("PL");
         for (int i = 0; i < f.length(); i++) {
             char c = f.charAt(i);
             if (c == '9' || c == '0') {
                 if (point) {
-                    fracDigits++;
+                    post++;
                 } else {
                     if (c == '0' && firstZero < 0) {
-                        firstZero = intDigits;
-                        zeroLead = true;
+                        firstZero = pre;
                     }
-                    intDigits++;
+                    pre++;
                 }
-            } else if (c == '.' || c == 'D') {
+            } else if ((c == '.' || c == 'D') && !point) {
                 point = true;
             }
         }
-        BigDecimal r = value.setScale(fracDigits, RoundingMode.HALF_UP);
+        BigDecimal r = value.setScale(post, RoundingMode.HALF_UP);
         boolean neg = r.signum() < 0;
-        String digits = r.abs().toPlainString();
-        String ip = digits.contains(".") ? digits.substring(0, digits.indexOf('.')) : digits;
-        String fp = digits.contains(".") ? digits.substring(digits.indexOf('.') + 1) : "";
-        if (ip.equals("0") && intDigits > 0 && !(zeroLead && firstZero <= intDigits - 1)) {
-            ip = intDigits - (firstZero < 0 ? intDigits : firstZero) > 0 ? "0" : "";
+        String num = r.abs().toPlainString();
+        String ip = num.contains(".") ? num.substring(0, num.indexOf('.')) : num;
+        String fp = num.contains(".") ? num.substring(num.indexOf('.') + 1) : "";
+        boolean overflow = ip.length() > pre;
+        if (overflow) {
+            ip = "#".repeat(pre);
+            fp = "#".repeat(post);
         }
-        if (ip.length() > intDigits) {
-            // too many digits: PostgreSQL prints '#' in every digit position
-            StringBuilder hashes = new StringBuilder(" ");
-            for (int i = 0; i < f.length(); i++) {
-                char c = f.charAt(i);
-                hashes.append(c == '9' || c == '0' ? '#' : c == 'D' ? '.' : c);
+        // a lone leading zero before fraction digits prints as blank when the format has no 0 (PostgreSQL: '  .50')
+        boolean predecSpace = !overflow && firstZero < 0 && ip.equals("0") && post > 0;
+        int lastRelevant = fp.length(); // FM: '9' positions after this fraction index are dropped
+        if (fm && !overflow) {
+            lastRelevant = 0;
+            for (int i = fp.length() - 1; i >= 0; i--) {
+                if (fp.charAt(i) != '0') {
+                    lastRelevant = i + 1;
+                    break;
+                }
             }
-            return hashes.toString();
         }
-        // lay out integer digits right-aligned into the pattern's integer positions
+        int pad = pre - ip.length();
+        boolean defaultSign = !mi && !sg && !sLeading && !sTrailing;
+        String signText = sLeading ? (neg ? "-" : "+") : defaultSign ? (neg ? "-" : fm ? "" : " ") : "";
+        boolean signWritten = !(sLeading || defaultSign);
+        boolean digitSeen = false;
         StringBuilder sb = new StringBuilder();
-        int digitPos = 0;
-        int pad = intDigits - ip.length();
-        boolean started = false;
-        boolean signPlaced = false;
-        boolean explicitSign = f.contains("S") || f.contains("MI") || f.contains("PL") || f.contains("SG");
-        String posSign = leadingS ? "+" : fm ? "" : " ";
-        int fi = 0;
+        int intPos = 0;
+        int fracPos = 0;
+        boolean afterPoint = false;
         for (int i = 0; i < f.length(); i++) {
             char c = f.charAt(i);
-            if ((c == '9' || c == '0') && !point(f, i)) {
-                int posFromLeft = digitPos++;
-                if (posFromLeft < pad) {
-                    boolean forcedZero = zeroLead && posFromLeft >= firstZero;
-                    if (forcedZero) {
-                        if (!started && !explicitSign && !signPlaced) {
-                            sb.append(neg ? '-' : ' ');
-                            signPlaced = true;
-                        }
-                        sb.append('0');
-                        started = true;
-                    } else if (!fm) {
-                        sb.append(' ');
+            if ((c == '9' || c == '0') && !afterPoint) {
+                int pos = intPos++;
+                String out;
+                if (pos < pad) {
+                    boolean zero = firstZero >= 0 && pos >= firstZero;
+                    out = zero ? "0" : (fm ? "" : " ");
+                    if (zero && !signWritten) {
+                        sb.append(signText);
+                        signWritten = true;
                     }
                 } else {
-                    if (!started && !explicitSign && !signPlaced) {
-                        sb.append(neg ? "-" : posSign);
-                        signPlaced = true;
+                    char d = ip.charAt(pos - pad);
+                    boolean isLastInt = pos == pre - 1;
+                    if (predecSpace && isLastInt) {
+                        out = fm ? (lastRelevant == 0 ? "0" : "") : " ";
+                        if (fm && lastRelevant == 0 && !signWritten) {
+                            sb.append(signText);
+                            signWritten = true;
+                        }
+                    } else {
+                        if (!signWritten) {
+                            sb.append(signText);
+                            signWritten = true;
+                        }
+                        out = String.valueOf(d);
+                        digitSeen = true;
                     }
-                    sb.append(ip.charAt(posFromLeft - pad));
-                    started = true;
                 }
-            } else if (c == '9' || c == '0') {
-                char d = fi < fp.length() ? fp.charAt(fi) : '0';
-                fi++;
-                sb.append(d);
-            } else if (c == '.' || c == 'D') {
-                if (!started && !explicitSign && !signPlaced) {
-                    sb.append(neg ? "-" : posSign);
-                    signPlaced = true;
+                sb.append(out);
+            } else if ((c == '.' || c == 'D') && !afterPoint) {
+                afterPoint = true;
+                if (!signWritten) {
+                    sb.append(signText);
+                    signWritten = true;
                 }
                 sb.append('.');
+            } else if (c == '9' || c == '0') {
+                int pos = fracPos++;
+                if (fm && c == '9' && pos >= lastRelevant) {
+                    continue;
+                }
+                sb.append(pos < fp.length() ? fp.charAt(pos) : '0');
             } else if (c == ',' || c == 'G') {
-                if (started) {
+                if (digitSeen) {
                     sb.append(',');
                 } else if (!fm) {
                     sb.append(' ');
                 }
-            } else if (c == 'S') {
-                sb.append(neg ? '-' : '+');
-            } else if (f.startsWith("MI", i)) {
-                sb.append(neg ? '-' : (fm ? "" : " "));
-                i++;
-            } else if (f.startsWith("PL", i)) {
-                sb.append(neg ? "" : "+");
-                i++;
             } else if (f.startsWith("SG", i)) {
                 sb.append(neg ? '-' : '+');
+                i++;
+            } else if (c == 'S' && (i == 0 || i == f.length() - 1)) {
+                if (sTrailing) {
+                    sb.append(neg ? '-' : '+');
+                }
+            } else if (f.startsWith("MI", i)) {
+                sb.append(neg ? "-" : fm ? "" : " ");
+                i++;
+            } else if (f.startsWith("PL", i)) {
+                sb.append(neg ? (fm ? "" : " ") : "+");
                 i++;
             } else {
                 sb.append(c);
             }
         }
-        if (!signPlaced && !explicitSign) {
-            sb.insert(0, neg ? "-" : posSign);
+        if (!signWritten) {
+            sb.insert(0, signText);
         }
-        String s = sb.toString();
-        if (fm && s.contains(".")) {
-            // FM drops trailing zeros produced by 9 positions after the point
-            int end = s.length();
-            int dot = s.indexOf('.');
-            int lastNine = f.lastIndexOf('9');
-            int lastZero = f.lastIndexOf('0');
-            if (lastNine > lastZero) {
-                while (end > dot + 1 && s.charAt(end - 1) == '0') {
-                    end--;
-                }
-                s = s.substring(0, end);
-            }
-        }
-        return s;
-    }
-
-    private static boolean point(String f, int i) {
-        int p1 = f.indexOf('.');
-        int p2 = f.indexOf('D');
-        int p = p1 < 0 ? p2 : p2 < 0 ? p1 : Math.min(p1, p2);
-        return p >= 0 && i > p;
+        return sb.toString();
     }
 
     /** Parses text against a template (to_timestamp/to_date); returns the wall-clock microseconds. */

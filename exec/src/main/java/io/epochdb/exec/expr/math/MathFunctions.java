@@ -86,7 +86,9 @@ public final class MathFunctions {
         SqlType t = rt.type();
         List<Expr> a = castAll(args, rt);
         RowFunction fn;
-        if (t == SqlType.FLOAT8 || t == SqlType.FLOAT4) {
+        if (t == SqlType.FLOAT8) {
+            return new Float8Kernel(a.get(0), f);
+        } else if (t == SqlType.FLOAT4) {
             fn = (v, c) -> f.applyAsDouble(((Number) v[0]).doubleValue());
         } else if (t == SqlType.NUMERIC) {
             fn = (v, c) -> n.apply((BigDecimal) v[0]);
@@ -111,7 +113,7 @@ public final class MathFunctions {
         if (args.size() != 1 || !numeric(args)) {
             return null;
         }
-        return new RowFunctionExpr(name, castAll(args, FLOAT8), FLOAT8, true, (v, c) -> checkFloat(f.applyAsDouble((Double) v[0])));
+        return new Float8Kernel(Functions.cast(args.get(0), FLOAT8), f);
     }
 
     private static Expr binary(List<Expr> args, ColumnType rt, String name, DoubleBinaryOperator f) {

@@ -513,13 +513,33 @@ public final class StringFunctions {
             (v, c) -> asText(v[0], types.get(0), c.timeZone()) + asText(v[1], types.get(1), c.timeZone()));
     }
 
+    /** Remembers the last compiled pattern of one expression: patterns are almost always the same on every row. */
+    private static final class LastPattern {
+        private record Entry(String key, Pattern pattern) {
+        }
+
+        private volatile Entry last = new Entry(null, null);
+
+        Pattern get(String key, java.util.function.Supplier<Pattern> compile) {
+            Entry e = last;
+            if (key.equals(e.key)) {
+                return e.pattern;
+            }
+            Pattern p = compile.get();
+            last = new Entry(key, p);
+            return p;
+        }
+    }
+
     private static Expr like(List<Expr> args, boolean ci, boolean negate) {
         if ((args.size() != 2 && args.size() != 3) || !args.stream().allMatch(e -> Sig.TEXT.test(e.type().type()))) {
             return null;
         }
         List<Expr> a = castText(args);
+        LastPattern cache = new LastPattern();
         return new RowFunctionExpr(ci ? "ilike" : "like", a, BOOL, true, (v, c) -> {
-            Pattern p = Patterns.like(str(v[1]), v.length > 2 ? str(v[2]) : null, ci);
+            String esc = v.length > 2 ? str(v[2]) : null;
+            Pattern p = cache.get(str(v[1]) + (esc == null ? "" : "\u0000" + esc), () -> Patterns.like(str(v[1]), esc, ci));
             return p.matcher(str(v[0])).matches() != negate;
         });
     }
@@ -536,7 +556,8 @@ public final class StringFunctions {
         if (!s(2).matches(args)) {
             return null;
         }
+        LastPattern cache = new LastPattern();
         return new RowFunctionExpr("~", castText(args), BOOL, true, (v, c) ->
-            Patterns.posix(str(v[1]), ci).matcher(str(v[0])).find() != negate);
+            cache.get(str(v[1]), () -> Patterns.posix(str(v[1]), ci)).matcher(str(v[0])).find() != negate);
     }
 }
