@@ -48,12 +48,13 @@ final class FloatSumAccumulator extends Accumulator {
     @Override
     public void add(Batch batch, int[] groupIds, int from, int to) {
         FieldVector v = batch.column(arg);
+        boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
         ArrowBuf d = v.getDataBuffer();
         double[] s = sums;
         long[] c = counts;
         for (int i = from; i < to; i++) {
             int g = group(groupIds, i);
-            if (g < 0 || v.isNull(i)) {
+            if (g < 0 || (hasNulls && v.isNull(i))) {
                 continue;
             }
             double x = singleInput ? d.getFloat(i * 4L) : d.getDouble(i * 8L);

@@ -50,11 +50,12 @@ final class IntegerSumAccumulator extends Accumulator {
     @Override
     public void add(Batch batch, int[] groupIds, int from, int to) {
         FieldVector v = batch.column(arg);
+        boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
         long[] s = sums;
         long[] c = counts;
         for (int i = from; i < to; i++) {
             int g = group(groupIds, i);
-            if (g < 0 || v.isNull(i)) {
+            if (g < 0 || (hasNulls && v.isNull(i))) {
                 continue;
             }
             long x = reader.longValue(v, i);

@@ -81,9 +81,10 @@ abstract class MinMaxAccumulator extends Accumulator {
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
+            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
-                if (g < 0 || v.isNull(i)) {
+                if (g < 0 || (hasNulls && v.isNull(i))) {
                     continue;
                 }
                 long x = reader.longValue(v, i);
@@ -123,10 +124,11 @@ abstract class MinMaxAccumulator extends Accumulator {
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
+            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
             ArrowBuf d = v.getDataBuffer();
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
-                if (g < 0 || v.isNull(i)) {
+                if (g < 0 || (hasNulls && v.isNull(i))) {
                     continue;
                 }
                 double x = single ? d.getFloat(i * 4L) : d.getDouble(i * 8L);
@@ -164,11 +166,12 @@ abstract class MinMaxAccumulator extends Accumulator {
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
+            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
             ArrowBuf off = v.getOffsetBuffer();
             ArrowBuf data = v.getDataBuffer();
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
-                if (g < 0 || v.isNull(i)) {
+                if (g < 0 || (hasNulls && v.isNull(i))) {
                     continue;
                 }
                 int s = off.getInt(i * 4L);
@@ -228,9 +231,10 @@ abstract class MinMaxAccumulator extends Accumulator {
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
+            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
-                if (g < 0 || v.isNull(i)) {
+                if (g < 0 || (hasNulls && v.isNull(i))) {
                     continue;
                 }
                 Object x = ArrowTypes.get(v, i, input);

@@ -85,9 +85,10 @@ abstract class VarianceAccumulator extends Accumulator {
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
+            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
-                if (g < 0 || v.isNull(i)) {
+                if (g < 0 || (hasNulls && v.isNull(i))) {
                     continue;
                 }
                 double x = reader.get(v, i);
@@ -146,9 +147,10 @@ abstract class VarianceAccumulator extends Accumulator {
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
+            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
-                if (g < 0 || v.isNull(i)) {
+                if (g < 0 || (hasNulls && v.isNull(i))) {
                     continue;
                 }
                 long x = reader.longValue(v, i);
@@ -205,9 +207,10 @@ abstract class VarianceAccumulator extends Accumulator {
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
+            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
-                if (g < 0 || v.isNull(i)) {
+                if (g < 0 || (hasNulls && v.isNull(i))) {
                     continue;
                 }
                 Object o = ArrowTypes.get(v, i, input);

@@ -83,6 +83,8 @@ public final class CatalogFunctionLibrary {
         f.put("pg_is_in_recovery", a -> Boolean.FALSE);
         f.put("inet_server_addr", a -> "127.0.0.1");
         f.put("inet_client_addr", a -> "127.0.0.1");
+        // PostgreSQL quotes every keyword that is not unreserved (quote_ident('time') is "time")
+        f.put("quote_ident", a -> a[0] == null ? null : Identifiers.quote(a[0].toString()));
         f.put("parse_ident", a -> a[0] == null ? null : parseIdent(a[0].toString(), a.length < 2 || !Boolean.FALSE.equals(a[1])));
         f.put("text::regclass", a -> a[0] == null ? null : regclass(a[0].toString()));
         f.put("text::regtype", a -> a[0] == null ? null : regtype(a[0].toString()));

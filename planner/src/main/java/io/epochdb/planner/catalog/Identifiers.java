@@ -2,12 +2,12 @@ package io.epochdb.planner.catalog;
 
 import java.util.Set;
 
-/** PostgreSQL's quote_ident rule for names printed in definitions (pg_get_indexdef, format of regclass). */
+/** PostgreSQL's quote_ident rule: names printed in definitions (pg_get_indexdef, regclass output) and quote_ident(). */
 final class Identifiers {
     private Identifiers() {
     }
 
-    private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as",
+    private static final Set<String> RESERVED = Set.copyOf(java.util.Arrays.asList("all", "analyse", "analyze", "and", "any", "array", "as",
         "asc", "asymmetric", "authorization", "binary", "both", "case", "cast", "check", "collate", "collation",
         "column", "concurrently", "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
         "current_schema", "current_time", "current_timestamp", "current_user", "default", "deferrable", "desc",
@@ -17,7 +17,16 @@ final class Identifiers {
         "null", "offset", "on", "only", "or", "order", "outer", "overlaps", "placing", "primary", "references",
         "returning", "right", "select", "session_user", "similar", "some", "symmetric", "table", "tablesample",
         "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where",
-        "window", "with");
+        "window", "with",
+        // column-name and type/function-name keywords: quote_ident quotes every keyword that is not unreserved
+        "between", "bigint", "bit", "boolean", "char", "character", "coalesce", "dec", "decimal", "exists",
+        "extract", "float", "greatest", "grouping", "inout", "int", "integer", "interval", "json", "least",
+        "national", "nchar", "none", "normalize", "nullif", "numeric", "out", "overlay", "position", "precision",
+        "real", "row", "setof", "smallint", "substring", "time", "timestamp", "treat", "trim", "values", "varchar",
+        "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi",
+        "xmlroot", "xmlserialize", "xmltable", "authorization", "binary", "collation", "concurrently", "cross",
+        "current_schema", "freeze", "full", "ilike", "inner", "is", "isnull", "join", "left", "like", "natural",
+        "notnull", "outer", "overlaps", "right", "similar", "tablesample", "verbose"));
 
     static String quote(String name) {
         if (name == null) {

@@ -44,6 +44,7 @@ public final class CalciteEnvironment {
 
     public static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(PgOperatorTable.table(),
         io.epochdb.planner.functions.CatalogOperatorTable.table(),
+        io.epochdb.planner.functions.ExecFunctionTable.INSTANCE,
         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
 
     public static final SqlValidator.Config VALIDATOR = SqlValidator.Config.DEFAULT

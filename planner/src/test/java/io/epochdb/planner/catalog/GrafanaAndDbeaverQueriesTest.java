@@ -17,7 +17,7 @@ class GrafanaAndDbeaverQueriesTest {
     @TempDir
     Path dir;
 
-    private static final String SCHEMA_CONSTRAINT = """
+    private static final String SCHEMA_CONSTRAINT = "\n" + """
           quote_ident(table_schema) IN (
           SELECT
             CASE WHEN trim(s[i]) = '"$user"' THEN user ELSE trim(s[i]) END
