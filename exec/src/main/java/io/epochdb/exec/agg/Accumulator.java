@@ -6,6 +6,9 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * State of one aggregate function for many groups (dense ids 0..n-1), in per-group primitive arrays where the
  * function allows. Used by the hash aggregate (many groups) and by window frames (group 0 only).
+ *
+ * <p>Hot loops skip the per-row null test when the vector has no nulls; because counting nulls scans the whole
+ * vector, they only ask when the row range covers at least half of it (window frames add small ranges).
  */
 public abstract class Accumulator implements AutoCloseable {
     /** Makes room for groups {@code [0, groups)}. */

@@ -407,7 +407,7 @@ public final class RelTranslator {
                 outFields.add(new RowType.Field(window.getRowType().getFieldList().get(outIndex++).getName(), t));
             }
             groups.add(new WindowGroup(g.keys.toArray(), sortKeys(g.orderKeys), g.isRows,
-                bound(g.lowerBound, constants, inputCount), bound(g.upperBound, constants, inputCount), calls));
+                bound(g.lowerBound, constants, inputCount, inputRel), bound(g.upperBound, constants, inputCount, inputRel), calls));
         }
         Operator out = new WindowOperator(input, groups, new RowType(outFields));
         if (constants.isEmpty()) {
@@ -436,7 +436,7 @@ public final class RelTranslator {
         };
     }
 
-    private FrameBound bound(RexWindowBound b, List<RexLiteral> constants, int inputCount) {
+    private FrameBound bound(RexWindowBound b, List<RexLiteral> constants, int inputCount, RelNode windowInput) {
         if (b.isUnbounded()) {
             return b.isPreceding() ? FrameBound.unboundedPreceding() : FrameBound.unboundedFollowing();
         }
@@ -449,7 +449,21 @@ public final class RelTranslator {
             RexLiteral lit = constants.get(ref.getIndex() - inputCount);
             value = RexTranslator.literalValue(lit, TypeMapping.toColumnType(lit.getType()));
         } else {
-            value = Functions.evaluateConstant(rex.translate(offset), ctx);
+            // offsets such as CAST($2) refer to window constants through input references past the input's end
+            RexNode resolved = offset.accept(new org.apache.calcite.rex.RexShuttle() {
+                @Override
+                public RexNode visitInputRef(RexInputRef ref) {
+                    if (ref.getIndex() >= inputCount) {
+                        return constants.get(ref.getIndex() - inputCount);
+                    }
+                    // or a constant the input projection computes (an interval literal for RANGE offsets)
+                    if (windowInput instanceof Project p && org.apache.calcite.rex.RexUtil.isConstant(p.getProjects().get(ref.getIndex()))) {
+                        return p.getProjects().get(ref.getIndex());
+                    }
+                    return ref;
+                }
+            });
+            value = Functions.evaluateConstant(rex.translate(resolved), ctx);
         }
         if (value instanceof Number n && !(value instanceof java.math.BigDecimal && ((java.math.BigDecimal) value).scale() > 0)) {
             value = n.longValue();

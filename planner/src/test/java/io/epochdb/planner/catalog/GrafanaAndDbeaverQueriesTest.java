@@ -35,6 +35,7 @@ class GrafanaAndDbeaverQueriesTest {
             r.run("CREATE TABLE cpu (time timestamptz NOT NULL, host text, usage double precision)");
             r.run("CREATE SCHEMA other");
             r.run("CREATE TABLE other.\"Mem\" (time timestamptz, used bigint)");
+            r.run("CREATE TABLE other.disk (time timestamptz, used bigint)");
             assertEquals("1500", r.one("SELECT current_setting('server_version_num')::int/100 as version"));
             assertEquals("2.28.3", r.one("SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'"));
             assertEquals(List.of("other", "public"), r.run("""
@@ -50,12 +51,12 @@ class GrafanaAndDbeaverQueriesTest {
                                               'timescaledb_information',
                                               'timescaledb_experimental')
                     ORDER BY schema_name"""));
-            assertEquals(List.of("\"Mem\""), r.run("""
+            assertEquals(List.of("\"Mem\"", "disk"), r.run("""
                 SELECT quote_ident(table_name) AS "table"
                       FROM information_schema.tables
                       WHERE quote_ident(table_schema) = 'other'
                       ORDER BY 1"""));
-            assertEquals(List.of("cpu", "other.\"Mem\""), r.run("SELECT\n    CASE WHEN " + SCHEMA_CONSTRAINT + """
+            assertEquals(List.of("cpu", "other.\"Mem\"", "other.disk"), r.run("SELECT\n    CASE WHEN " + SCHEMA_CONSTRAINT + """
 
                       THEN quote_ident(table_name)
                       ELSE quote_ident(table_schema) || '.' || quote_ident(table_name)
@@ -83,9 +84,9 @@ class GrafanaAndDbeaverQueriesTest {
                 SELECT quote_ident(column_name) AS "column", data_type AS "type"
                     FROM information_schema.columns
                     WHERE
-                      CASE WHEN array_length(parse_ident('other."Mem"'),1) = 2
-                        THEN quote_ident(table_schema) = (parse_ident('other."Mem"'))[1]
-                          AND quote_ident(table_name) = (parse_ident('other."Mem"'))[2]
+                      CASE WHEN array_length(parse_ident('other.disk'),1) = 2
+                        THEN quote_ident(table_schema) = (parse_ident('other.disk'))[1]
+                          AND quote_ident(table_name) = (parse_ident('other.disk'))[2]
                         ELSE false
                       END AND column_name = 'used'"""));
         }
