@@ -16,9 +16,11 @@ import java.util.List;
  *       limited by {@code array_length(arr, 1)}: {@code (...).n} is the position, {@code (...).x} the element;</li>
  *   <li>Grafana's {@code string_to_array(current_setting('search_path'), ',') s} in FROM (a scalar function
  *       used as a one-row table) becomes a sub-select;</li>
+ *   <li>{@code x = ANY(array)} (not over a sub-query) becomes an {@code array_position} test;</li>
+ *   <li>{@code generate_series(f(x), ...)} gets its first argument parenthesised (Calcite's grammar);</li>
  *   <li>psql 15 fragments over catalogs that are always empty here (policies, publications, role membership,
- *       TOAST options, extended statistics) become constants of the same type, because they need correlated
- *       array sub-queries or array comparisons the planner does not support.</li>
+ *       TOAST options) become constants of the same type, because they need correlated array sub-queries the
+ *       planner does not support; pgjdbc's indoption bit test becomes 0 (no descending index keys).</li>
  * </ul>
  */
 public final class CatalogQueryShims {
@@ -41,10 +43,6 @@ public final class CatalogQueryShims {
         rule("ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m", "CAST('{}' AS text[])");
         // psql \d: row-level security policies (always empty)
         rule("CASE WHEN pol.polroles = '{0}'", "CAST(NULL AS text)");
-        // psql \d: extended statistics (always empty)
-        rule("'d' = any(stxkind)", "false");
-        rule("'f' = any(stxkind)", "false");
-        rule("'m' = any(stxkind)", "false");
         // psql \d: publication column lists (always empty)
         rule("(CASE WHEN pr.prattrs IS NOT NULL THEN", "CAST(NULL AS text)");
         // pgjdbc getIndexInfo: descending-key bit of indoption (EpochDB indexes are ascending)
@@ -141,7 +139,7 @@ public final class CatalogQueryShims {
     private static boolean mayNeedShim(List<Token> ts) {
         for (Token t : ts) {
             if (t.kind() == Token.Kind.WORD && (t.value().equals("pg_catalog") || t.value().equals("information_schema")
-                || t.value().equals("stxkind") || t.value().equals("string_to_array")
+                || t.value().equals("string_to_array")
                 || t.value().equals("generate_series") || t.value().equals("any"))) {
                 return true;
             }

@@ -793,67 +793,28 @@ final class DmlStatements {
     }
 
     private static int findTopLevel(List<Token> t, int from, String... words) {
-        int depth = 0;
-        for (int i = from; i < t.size(); i++) {
-            if (t.get(i).isSymbol("(")) {
-                depth++;
-            } else if (t.get(i).isSymbol(")")) {
-                depth--;
-            } else if (depth == 0) {
-                for (String w : words) {
-                    if (t.get(i).isWord(w)) {
-                        return i;
-                    }
-                }
-            }
-        }
-        return t.size();
+        return io.epochdb.planner.parse.Tokens.findTopLevel(t, from, words);
     }
 
     static List<List<Token>> splitTopLevel(List<Token> t) {
-        List<List<Token>> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < t.size(); i++) {
-            if (t.get(i).isSymbol("(")) {
-                depth++;
-            } else if (t.get(i).isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && t.get(i).isSymbol(",")) {
-                out.add(t.subList(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(t.subList(start, t.size()));
-        return out;
+        return io.epochdb.planner.parse.Tokens.splitTopLevel(t);
     }
 
     static Token word(String w) {
-        return new Token(Token.Kind.WORD, w, w, 0, 0);
+        return io.epochdb.planner.parse.Tokens.word(w);
     }
 
     static Token quoted(String name) {
-        return new Token(Token.Kind.QUOTED_IDENT, '"' + name.replace("\"", "\"\"") + '"', name, 0, 0);
+        return io.epochdb.planner.parse.Tokens.quoted(name);
     }
 
     static Token symbol(String s) {
-        return new Token(Token.Kind.SYMBOL, s, s, 0, 0);
+        return io.epochdb.planner.parse.Tokens.symbol(s);
     }
 
     /** Reassembles tokens into SQL text (for error messages and EXPLAIN; planning uses the tokens). */
     static String text(List<Token> tokens) {
-        StringBuilder sb = new StringBuilder();
-        for (Token t : tokens) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            if (t.kind() == Token.Kind.STRING) {
-                sb.append('\'').append(t.value().replace("'", "''")).append('\'');
-            } else {
-                sb.append(t.text());
-            }
-        }
-        return sb.toString();
+        return io.epochdb.planner.parse.Tokens.text(tokens);
     }
 
 }

@@ -68,7 +68,7 @@ public final class DistinctOnRewrite {
     }
 
     private static Token sym(String s) {
-        return new Token(Token.Kind.SYMBOL, s, s, 0, 0);
+        return Tokens.symbol(s);
     }
 
     private static int matching(List<Token> t, int open) {
@@ -87,38 +87,10 @@ public final class DistinctOnRewrite {
     }
 
     private static int findTopLevel(List<Token> t, int from, String... words) {
-        int d = 0;
-        for (int i = from; i < t.size(); i++) {
-            if (t.get(i).isSymbol("(")) {
-                d++;
-            } else if (t.get(i).isSymbol(")")) {
-                d--;
-            } else if (d == 0) {
-                for (String w : words) {
-                    if (t.get(i).isWord(w)) {
-                        return i;
-                    }
-                }
-            }
-        }
-        return t.size();
+        return Tokens.findTopLevel(t, from, words);
     }
 
     private static List<List<Token>> splitTopLevel(List<Token> t) {
-        List<List<Token>> out = new ArrayList<>();
-        int d = 0;
-        int start = 0;
-        for (int i = 0; i < t.size(); i++) {
-            if (t.get(i).isSymbol("(")) {
-                d++;
-            } else if (t.get(i).isSymbol(")")) {
-                d--;
-            } else if (d == 0 && t.get(i).isSymbol(",")) {
-                out.add(t.subList(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(t.subList(start, t.size()));
-        return out;
+        return Tokens.splitTopLevel(t);
     }
 }
