@@ -169,10 +169,7 @@ final class InformationSchemaTables {
             case NUMERIC -> type.precision() > 0 ? type.precision() : null;
             default -> null;
         };
-        Integer radix = t == SqlType.NUMERIC ? (precision == null ? null : 10) : precision != null ? 2 : null;
-        if (t == SqlType.NUMERIC) {
-            radix = 10;
-        }
+        Integer radix = t == SqlType.NUMERIC ? Integer.valueOf(10) : precision != null ? 2 : null;
         Integer scale = t.isInteger() && t != SqlType.OID ? Integer.valueOf(0)
             : t == SqlType.NUMERIC && type.precision() > 0 ? type.scale() : null;
         Integer dtPrecision = t == SqlType.DATE ? Integer.valueOf(0)
@@ -189,10 +186,9 @@ final class InformationSchemaTables {
         String db = s.context().currentDatabase();
         List<List<Object>> out = new ArrayList<>();
         for (TableDef td : c.relations()) {
-            int n = 1;
             for (ColumnDef col : td.columns()) {
-                out.add(columnRow(db, td.schema(), td.name(), col.name(), col.attnum(), col.defaultSql(), col.notNull(), col.type(),
-                    !td.isView()));
+                out.add(columnRow(db, td.schema(), td.name(), col.name(), col.attnum(), col.defaultSql(), col.notNull(),
+                    col.type(), !td.isView()));
             }
         }
         for (SystemCatalog.Entry e : sys.entries()) {

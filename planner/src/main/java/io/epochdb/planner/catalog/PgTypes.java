@@ -78,9 +78,9 @@ final class PgTypes {
             int collation = t.isText() && t != SqlType.NAME ? Oids.DEFAULT_COLLATION : t == SqlType.NAME ? Oids.C_COLLATION : 0;
             SqlType arrayOf = t.arrayType();
             out.add(row(t.oid(), t.typname(), Oids.PG_CATALOG, Oids.BOOTSTRAP_SUPERUSER, len, byval, typtype,
-                String.valueOf(category), preferred, true, ",", 0, array ? 0 : 0,
+                String.valueOf(category), preferred, true, ",", 0, 0,
                 array ? t.element().oid() : 0, arrayOf == null ? 0 : arrayOf.oid(),
-                PROCS.get(io + (array ? "in" : "in")), PROCS.get(io + "out"), PROCS.get(io + "recv"),
+                PROCS.get(io + "in"), PROCS.get(io + "out"), PROCS.get(io + "recv"),
                 PROCS.get(io + "send"), 0, 0, 0, align, len == -1 ? "x" : "p", false, 0, -1, 0, collation, null, null,
                 null));
         }
