@@ -471,6 +471,24 @@ public final class CalciteSqlRewriter {
             i -= 2;
         }
         Token t = ts.get(i);
+        // an array constructor or subscript: ARRAY[1,2]::int[], a[1]::text
+        while (i > 0 && ts.get(i).isSymbol("]")) {
+            int d = 0;
+            for (; i >= 0; i--) {
+                if (ts.get(i).isSymbol("]")) {
+                    d++;
+                } else if (ts.get(i).isSymbol("[")) {
+                    d--;
+                    if (d == 0) {
+                        break;
+                    }
+                }
+            }
+            if (i > 0) {
+                i--;
+            }
+            t = ts.get(i);
+        }
         if (t.isSymbol(")")) {
             int d = 0;
             for (; i >= 0; i--) {

@@ -45,7 +45,8 @@ public final class StatementSplitter {
                 depth = 0;
                 continue;
             }
-            current.add(t);
+            // positions relative to the statement's own text, which is what the statement carries
+            current.add(new Token(t.kind(), t.text(), t.value(), t.start() - start, t.end() - start));
         }
         parts.add(new Part(sql.substring(start), current));
         // PostgreSQL ignores empty statements between semicolons; only an entirely empty string is "empty"

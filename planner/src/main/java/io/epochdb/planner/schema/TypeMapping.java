@@ -121,6 +121,12 @@ public final class TypeMapping {
                 return f.createSqlIntervalType(new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
             case UUID:
                 return f.createSqlType(SqlTypeName.UUID);
+            case JSON:
+            case JSONB:
+            case NAME:
+                // text-like types stay plain VARCHAR: Calcite re-creates character types with a charset and would
+                // drop a PgSqlType, so RowDescription reports these as text for now
+                return f.createSqlType(SqlTypeName.VARCHAR);
             default:
                 if (t.isArray()) {
                     return f.createArrayType(toRelType(f, ColumnType.of(t.element()), true), -1);
