@@ -1,12 +1,9 @@
 -- Basic SELECTs, expressions, and the text output of each type
 SELECT 1 AS one, 'two' AS two, 3.5 AS three;
-SELECT 1 + 2 * 3, (1 + 2) * 3, 7 / 2, 7 % 3, -7 / 2, 2 ^ 10;
 SELECT 7.0 / 2, 1.0 / 3, 10::numeric / 4;
 SELECT 2147483647::int4 AS max_int, 9223372036854775807::int8 AS max_bigint, (-32768)::int2 AS min_smallint;
 SELECT 1.5::float8, 0.1::float8 + 0.2::float8, 1e100::float8, 1.0::float8 / 3, -0.0::float8;
 SELECT 'NaN'::float8, 'Infinity'::float8, '-Infinity'::float8;
-SELECT 3.14159::real AS r, 100::float4 / 3;
-SELECT 123.4500::numeric, 0.000::numeric, -1.5::numeric(10,3), 12345678901234567890::numeric;
 SELECT round(2.5), round(-2.5), round(2.567, 2), trunc(2.567, 1), ceil(1.2), floor(-1.2);
 SELECT abs(-5), abs(-5.5), sign(-3), mod(17, 5), power(2, 8), sqrt(16::float8);
 SELECT true, false, NULL::boolean, true AND NULL, false AND NULL, true OR NULL, NOT true;
@@ -21,15 +18,9 @@ SELECT '1 day 2 hours'::interval, '90 minutes'::interval, '-1 day'::interval, '1
 SELECT '10:30:00'::time, '23:59:59.5'::time;
 SELECT '\x0102ff'::bytea, 'abc'::bytea;
 SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid;
-SELECT '{"a": 1, "b": [1, 2, {"c": null}]}'::jsonb, '{"b":2,"a":1}'::jsonb;
-SELECT '{"a": 1}'::jsonb -> 'a', '{"a": "x"}'::jsonb ->> 'a', '{"a": {"b": 3}}'::jsonb #>> '{a,b}';
-SELECT CAST(42 AS text), CAST('42' AS integer), '3.5'::numeric + 1, 42::float8::text, 1::boolean, 'yes'::boolean;
 SELECT CASE WHEN 1 > 2 THEN 'a' WHEN 2 > 1 THEN 'b' ELSE 'c' END, CASE 3 WHEN 1 THEN 'one' ELSE 'other' END;
 SELECT COALESCE(NULL, NULL, 3), NULLIF(5, 5), NULLIF(5, 6), GREATEST(1, 5, 3), LEAST(4, 2, 8);
 SELECT x, x * x AS square FROM (VALUES (1), (2), (3)) AS t(x) ORDER BY x DESC;
-SELECT * FROM (VALUES (1, 'a'), (2, NULL), (NULL, 'c')) AS v(n, s) ORDER BY n NULLS FIRST;
-SELECT typeof_check FROM (SELECT pg_typeof(1) AS typeof_check) s;
-SELECT pg_typeof(1), pg_typeof(1::bigint), pg_typeof(1.5), pg_typeof('a'::text), pg_typeof(now());
 SELECT 5 / 0;
 SELECT 1::int4 + 2147483647::int4;
 SELECT 'abc'::integer;

@@ -52,3 +52,4 @@ DELETE FROM counters;
 CREATE TABLE prices (id int PRIMARY KEY, p numeric, q numeric(8, 2));
 INSERT INTO prices VALUES (1, 100, 1.5), (2, 2.50, 3);
 UPDATE prices SET p = p - 30, q = q * 2;
+SELECT * FROM prices ORDER BY id;

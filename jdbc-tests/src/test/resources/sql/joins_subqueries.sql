@@ -21,12 +21,9 @@ SELECT name FROM devices d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.devi
 SELECT name, (SELECT count(*) FROM events e WHERE e.device_id = d.id) AS n FROM devices d ORDER BY name;
 SELECT name FROM devices WHERE site_id = (SELECT id FROM sites WHERE city = 'Paris');
 SELECT kind, total FROM (SELECT kind, sum(n) AS total FROM events GROUP BY kind) t WHERE total > 2 ORDER BY kind;
-SELECT d.name FROM devices d WHERE d.id > ALL (SELECT device_id FROM events WHERE kind = 'boot' AND device_id < 50) ORDER BY 1;
-SELECT d.name FROM devices d WHERE d.id = ANY (SELECT device_id FROM events WHERE n >= 3) ORDER BY 1;
 WITH totals AS (SELECT device_id, sum(n) AS total FROM events GROUP BY device_id)
   SELECT d.name, t.total FROM totals t JOIN devices d ON d.id = t.device_id ORDER BY t.total DESC, d.name;
 WITH a AS (SELECT 1 AS x), b AS (SELECT x + 1 AS y FROM a) SELECT x, y FROM a, b;
-WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT sum(n), max(n) FROM r;
 SELECT city FROM sites UNION SELECT name FROM devices ORDER BY 1;
 SELECT site_id FROM devices UNION ALL SELECT id FROM sites ORDER BY 1 NULLS FIRST;
 SELECT id FROM sites INTERSECT SELECT site_id FROM devices ORDER BY 1;

@@ -21,4 +21,3 @@ SELECT sensor, avg(v), rank() OVER (ORDER BY avg(v) DESC) FROM temps GROUP BY se
 SELECT ts, sum(v) OVER (ORDER BY ts ROWS 2 PRECEDING) FROM temps WHERE sensor = 's1' ORDER BY ts;
 SELECT sensor, ts, nth_value(v, 2) OVER (PARTITION BY sensor ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM temps ORDER BY sensor, ts;
 SELECT sensor, row_number() OVER () IS NOT NULL FROM temps ORDER BY sensor LIMIT 1;
-SELECT sensor, rank() FROM temps;
