@@ -34,4 +34,26 @@ class RegressionTest {
             assertEquals(List.of("{\"a\": 1}"), r.run("SELECT doc FROM j WHERE id = 1"));
         }
     }
+
+    @Test
+    void extractKeepsFractionsAsNumeric() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            assertEquals(List.of("1704067200.000000|12.250000"),
+                r.run("SELECT extract(epoch FROM TIMESTAMPTZ '2024-01-01 00:00:00+00'), extract(second FROM TIMESTAMP '2024-05-17 13:47:12.25')"));
+        }
+    }
+
+    @Test
+    void atTimeZoneAfterATypedLiteral() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            assertEquals(List.of("2024-01-01 07:00:00"), r.run("SELECT TIMESTAMPTZ '2024-01-01 12:00:00+00' AT TIME ZONE 'America/New_York'"));
+        }
+    }
+
+    @Test
+    void pgTypeofNamesTheType() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            assertEquals(List.of("integer|bigint|text"), r.run("SELECT pg_typeof(1), pg_typeof(count(*)), pg_typeof('a'::text)"));
+        }
+    }
 }

@@ -104,6 +104,22 @@ public final class PgOperatorTable {
                 org.apache.calcite.avatica.util.TimeUnit.SECOND, org.apache.calcite.sql.parser.SqlParserPos.ZERO)),
         OperandTypes.VARIADIC);
 
+    /** pg_typeof(x): the argument's type name (PostgreSQL returns regtype, which prints as the name). */
+    public static final SqlFunction PG_TYPEOF = fn("pg_typeof", VARCHAR, OperandTypes.ANY);
+
+    /**
+     * EXTRACT with PostgreSQL's numeric result (14+): {@code extract(epoch from ts)} keeps its fraction. Validation
+     * re-resolves EXTRACT by name, so this replaces Calcite's bigint-typed operator.
+     */
+    public static final SqlFunction EXTRACT = register(new org.apache.calcite.sql.fun.SqlExtractFunction("EXTRACT", false) {
+        @Override
+        public RelDataType inferReturnType(SqlOperatorBinding b) {
+            RelDataTypeFactory f = b.getTypeFactory();
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, f.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL), 6),
+                b.getOperandType(1).isNullable());
+        }
+    });
+
     // --- session and catalog information ----------------------------------------------------------------------
     public static final SqlFunction VERSION = fn("version", VARCHAR, OperandTypes.NILADIC);
     public static final SqlFunction CURRENT_DATABASE = fn("current_database", VARCHAR, OperandTypes.NILADIC);

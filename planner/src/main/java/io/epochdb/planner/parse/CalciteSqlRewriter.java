@@ -508,6 +508,11 @@ public final class CalciteSqlRewriter {
         while (i >= 2 && ts.get(i - 1).isSymbol(".")) {
             i -= 2;
         }
+        // a typed literal: timestamptz '2024-01-01'
+        if (i >= 1 && ts.get(i).kind() == Token.Kind.STRING && ts.get(i - 1).kind() == Token.Kind.WORD
+            && LITERAL_TYPES.contains(ts.get(i - 1).value())) {
+            i--;
+        }
         return i;
     }
 

@@ -104,6 +104,9 @@ public final class RexTranslator {
             case EXTRACT: {
                 String unit = symbolName(call.getOperands().get(0));
                 Expr source = translate(call.getOperands().get(1));
+                if (type.type() == SqlType.NUMERIC) {
+                    return Functions.call("extract", List.of(text(unit), source), type);
+                }
                 return castTo(Functions.call("date_part", List.of(text(unit), source), ColumnType.of(SqlType.FLOAT8)), type);
             }
             case TRIM: {
@@ -128,6 +131,11 @@ public final class RexTranslator {
                 break;
         }
         String name = functionName(call);
+        if (name.equals("pg_typeof")) {
+            // the argument's type is known at planning time
+            ColumnType argType = TypeMapping.toColumnType(call.getOperands().get(0).getType());
+            return new Literal(argType.displayName(), type);
+        }
         List<Expr> args = translateAll(call.getOperands());
         Function<Object[], Object> sessionFn = sessionFunctions.get(name);
         if (sessionFn != null) {
