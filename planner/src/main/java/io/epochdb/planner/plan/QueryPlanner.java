@@ -126,7 +126,9 @@ public final class QueryPlanner {
         }
 
         RelNode toRel(SqlValidator validator, SqlNode validated) {
-            SqlToRelConverter.Config config = SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true)
+            // sub-queries stay RexSubQuery nodes and are removed by SubQueryRemoveRule below: the expanding
+            // converter cannot handle ANY/ALL (= ANY (SELECT ...), > ALL (SELECT ...))
+            SqlToRelConverter.Config config = SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
                 .withInSubQueryThreshold(Integer.MAX_VALUE);
             SqlToRelConverter converter = new SqlToRelConverter(this, validator, reader, cluster,
                 StandardConvertletTable.INSTANCE, config);
@@ -137,6 +139,11 @@ public final class QueryPlanner {
                 throw PlannerErrors.fromValidation(e);
             }
             RelNode rel = relRoot.project();
+            HepPlanner subQueries = new HepPlanner(new HepProgramBuilder().addRuleCollection(List.of(
+                CoreRules.FILTER_SUB_QUERY_TO_CORRELATE, CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+                CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)).build());
+            subQueries.setRoot(rel);
+            rel = subQueries.findBestExp();
             RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, reader);
             rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
             return optimize(rel);

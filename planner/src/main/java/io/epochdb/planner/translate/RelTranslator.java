@@ -248,12 +248,38 @@ public final class RelTranslator {
             }
         }
         List<AggCall> calls = new ArrayList<>();
-        for (AggregateCall call : agg.getAggCallList()) {
+        // LITERAL_AGG (Calcite's NOT IN rewrite) yields a constant per group: computed by a projection afterwards
+        Expr[] literals = new Expr[agg.getAggCallList().size()];
+        List<RowType.Field> aggFields = new ArrayList<>();
+        RowType full = rowType(agg.getRowType());
+        for (int k = 0; k < keys.length; k++) {
+            aggFields.add(full.field(k));
+        }
+        for (int i = 0; i < agg.getAggCallList().size(); i++) {
+            AggregateCall call = agg.getAggCallList().get(i);
+            if (call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.LITERAL_AGG) {
+                literals[i] = rex.translate(call.rexList.get(0));
+                continue;
+            }
             calls.add(new AggCall(aggName(call), call.getArgList().stream().mapToInt(Integer::intValue).toArray(),
                 call.isDistinct(), call.filterArg, sortKeys(call.getCollation()),
                 TypeMapping.toColumnType(call.getType())));
+            aggFields.add(full.field(keys.length + i));
         }
-        return new HashAggregateOperator(input, keys, sets, calls, rowType(agg.getRowType()));
+        if (calls.size() == agg.getAggCallList().size()) {
+            return new HashAggregateOperator(input, keys, sets, calls, full);
+        }
+        Operator computed = new HashAggregateOperator(input, keys, sets, calls, new RowType(aggFields));
+        List<Expr> out = new ArrayList<>();
+        for (int k = 0; k < keys.length; k++) {
+            out.add(new io.epochdb.exec.expr.ColumnRef(k, full.type(k)));
+        }
+        int next = keys.length;
+        for (int i = 0; i < literals.length; i++) {
+            out.add(literals[i] != null ? cast(literals[i], full.type(keys.length + i))
+                : new io.epochdb.exec.expr.ColumnRef(next++, full.type(keys.length + i)));
+        }
+        return new ProjectOperator(computed, out, full);
     }
 
     private static String aggName(AggregateCall call) {
