@@ -76,14 +76,21 @@ class DdlDmlTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("EpochDB bug: CREATE TABLE with a jsonb column fails with 'ERROR: type.getCharset()'"
-        + " (simple protocol: 'Cannot invoke SqlType.typname() because this.pgType is null')")
     void jsonbColumnRoundTrips() throws Exception {
         try (Connection c = server.connect()) {
             Sql.exec(c, "CREATE TABLE docs (id int, doc jsonb)");
             Sql.exec(c, "INSERT INTO docs VALUES (1, '{\"b\": 2, \"a\": [1, true, null]}')");
             assertEquals("{\"a\": [1, true, null], \"b\": 2}", Sql.scalar(c, "SELECT doc FROM docs"));
-            assertEquals("2", Sql.scalar(c, "SELECT doc ->> 'b' FROM docs"));
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("not built yet: the JSON operators -> ->> #> #>> (syntax error today)")
+    void jsonOperators() throws Exception {
+        try (Connection c = server.connect()) {
+            Sql.exec(c, "CREATE TABLE docs2 (id int, doc jsonb)");
+            Sql.exec(c, "INSERT INTO docs2 VALUES (1, '{\"b\": 2}')");
+            assertEquals("2", Sql.scalar(c, "SELECT doc ->> 'b' FROM docs2"));
         }
     }
 

@@ -97,8 +97,6 @@ class TimeSeriesFunctionsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("EpochDB bug: a qualified column named time (cpu.time) is a syntax error:"
-        + " 'syntax error at or near \". time\"'")
     void qualifiedTimeColumn() throws Exception {
         try (Connection c = server.connect()) {
             assertEquals("2024-01-01 00:19:00+00", Sql.scalar(c, "SELECT max(cpu.time) FROM cpu"));

@@ -62,6 +62,9 @@ public final class PgArithmetic {
         if (isDate(a) && SqlTypeUtil.isIntType(c) || isDate(c) && SqlTypeUtil.isIntType(a)) {
             return nullable(b, f.createSqlType(SqlTypeName.DATE));
         }
+        if (isDate(a) && c.getSqlTypeName() == SqlTypeName.TIME || isDate(c) && a.getSqlTypeName() == SqlTypeName.TIME) {
+            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP, 6));
+        }
         if (isDate(a) && isInterval(c) || isDate(c) && isInterval(a)) {
             return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP, 6));
         }

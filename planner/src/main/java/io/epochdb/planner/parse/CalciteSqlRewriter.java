@@ -155,6 +155,11 @@ public final class CalciteSqlRewriter {
             append("pginterval");
             return i;
         }
+        if (afterDot && (DATETIME_WORDS.contains(w) || NAME_WORDS.contains(w))) {
+            // a qualified column: cpu.time, t.value
+            append('"' + w + '"');
+            return i;
+        }
         if (DATETIME_WORDS.contains(w) && !afterDot) {
             if (typeContext || (next != null && (next.isWord("with") || next.isWord("without")))
                 || (prev != null && prev.isWord("at"))) {

@@ -80,6 +80,18 @@ public final class PlannerErrors {
         if (msg.contains("Aggregate expression is illegal in") || msg.contains("aggregate function calls cannot be nested")) {
             return new EpochException(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed in " + (msg.contains("WHERE") ? "WHERE" : "this context"), e);
         }
+        if ((name = between(msg, "Column '", "' has no default value and does not allow NULLs")) != null) {
+            return new EpochException(ErrorCode.NOT_NULL_VIOLATION, "null value in column \"" + name + "\" violates not-null constraint", e);
+        }
+        if (msg.contains("Ordinal out of range")) {
+            return new EpochException(ErrorCode.INVALID_COLUMN_REFERENCE, "ORDER BY position is not in select list", e);
+        }
+        if (msg.contains("WHERE clause must be a condition")) {
+            return new EpochException(ErrorCode.DATATYPE_MISMATCH, "argument of WHERE must be type boolean", e);
+        }
+        if (msg.contains("OVER clause is necessary for window functions")) {
+            return new EpochException(ErrorCode.WRONG_OBJECT_TYPE, "window function call requires an OVER clause", e);
+        }
         if (msg.contains("Illegal use of dynamic parameter")) {
             return new EpochException(ErrorCode.INDETERMINATE_DATATYPE, "could not determine data type of parameter", e);
         }

@@ -80,7 +80,14 @@ public final class QueryPlanner {
         try {
             validated = validator.validate(parsed);
         } catch (RuntimeException e) {
-            throw PlannerErrors.fromValidation(e);
+            EpochException ee = PlannerErrors.fromValidation(e);
+            if (ee.code() == ErrorCode.NOT_NULL_VIOLATION && parsed instanceof org.apache.calcite.sql.SqlInsert insert
+                && insert.getTargetTable() instanceof SqlIdentifier target) {
+                // Calcite's message lacks the relation PostgreSQL names
+                ee = new EpochException(ErrorCode.NOT_NULL_VIOLATION, ee.getMessage().replace("violates",
+                    "of relation \"" + target.names.get(target.names.size() - 1) + "\" violates"), e);
+            }
+            throw ee;
         }
         RelDataType rowType = validator.getValidatedNodeType(validated);
         List<SqlType> paramTypes = parameterTypes(validator.getParameterRowType(validated), paramOfPlaceholder, declaredTypes);
@@ -307,11 +314,12 @@ public final class QueryPlanner {
         return "?column?";
     }
 
+    /** A strong name (column or function), as PostgreSQL's FigureColname; casts and literals give none. */
     private static String figure(SqlNode n) {
         if (n instanceof SqlIdentifier id) {
             return id.names.get(id.names.size() - 1);
         }
-        if (n instanceof SqlLiteral) {
+        if (n instanceof SqlLiteral || n instanceof SqlCall c && c.getKind() == SqlKind.CAST) {
             return null;
         }
         String name = pgColumnName(n);

@@ -23,6 +23,9 @@ public final class PgSqlType extends BasicSqlType {
     public static RelDataType of(RelDataTypeFactory f, SqlType t) {
         SqlTypeName base = switch (t) {
             case OID, REGCLASS, REGTYPE, REGPROC -> SqlTypeName.INTEGER;
+            // json/jsonb are not character types to Calcite (which would rebuild them with a charset and lose the
+            // PostgreSQL type): they travel as ANY and only casts and exec's functions give them meaning
+            case JSON, JSONB -> SqlTypeName.ANY;
             default -> SqlTypeName.VARCHAR;
         };
         return new PgSqlType(t, base, false);

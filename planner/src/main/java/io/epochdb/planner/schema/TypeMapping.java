@@ -121,11 +121,9 @@ public final class TypeMapping {
                 return f.createSqlIntervalType(new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
             case UUID:
                 return f.createSqlType(SqlTypeName.UUID);
-            case JSON:
-            case JSONB:
             case NAME:
-                // text-like types stay plain VARCHAR: Calcite re-creates character types with a charset and would
-                // drop a PgSqlType, so RowDescription reports these as text for now
+                // name stays plain VARCHAR: Calcite re-creates character types with a charset and would drop a
+                // VARCHAR-based PgSqlType, so RowDescription reports it as text for now
                 return f.createSqlType(SqlTypeName.VARCHAR);
             default:
                 if (t.isArray()) {

@@ -368,14 +368,18 @@ public final class RelTranslator {
 
     private Operator values(Values values) {
         List<List<Expr>> rows = new ArrayList<>();
+        RowType type = rowType(values.getRowType());
         for (List<RexLiteral> tuple : values.getTuples()) {
             List<Expr> row = new ArrayList<>();
-            for (RexLiteral lit : tuple) {
-                row.add(rex.translate(lit));
+            for (int i = 0; i < tuple.size(); i++) {
+                // a literal may be typed narrower than its column (NULL, a CHAR(1) in a text column)
+                RexLiteral lit = tuple.get(i);
+                ColumnType columnType = type.type(i);
+                row.add(lit.isNull() ? new Literal(null, columnType) : cast(rex.translate(lit), columnType));
             }
             rows.add(row);
         }
-        return new ValuesOperator(rowType(values.getRowType()), rows);
+        return new ValuesOperator(type, rows);
     }
 
     private Operator tableFunction(TableFunctionScan scan) {

@@ -327,7 +327,9 @@ public final class RexTranslator {
             case INT8 -> d.longValue();
             case FLOAT4 -> exactDouble != null ? exactDouble.floatValue() : d.floatValue();
             case FLOAT8 -> exactDouble != null ? exactDouble : d.doubleValue();
-            case NUMERIC -> d;
+            // Calcite folds casts to our unconstrained numeric (DECIMAL(1000,16)) into literals padded to scale 16;
+            // PostgreSQL keeps the value's own scale
+            case NUMERIC -> d.scale() == 16 ? d.stripTrailingZeros().setScale(Math.max(0, d.stripTrailingZeros().scale())) : d;
             case TEXT -> d.toPlainString();
             default -> d;
         };
