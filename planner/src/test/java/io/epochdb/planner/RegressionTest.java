@@ -68,4 +68,11 @@ class RegressionTest {
             assertEquals(List.of("10|t", "11|NULL"), r.run("SELECT id, id IN (SELECT d FROM e) FROM b ORDER BY 1"));
         }
     }
+
+    @Test
+    void exponentOperator() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            assertEquals(List.of("1024|64|19|0.25"), r.run("SELECT 2 ^ 10, 2 ^ 3 ^ 2, 1 + 2 * 3 ^ 2, 4 ^ -1"));
+        }
+    }
 }

@@ -76,8 +76,8 @@ public final class CalciteSqlRewriter {
     }
 
     private void run() {
-        List<Token> rewritten = rewriteAtTimeZone(rewriteCasts(stripCatalogQualifiers(
-            io.epochdb.planner.catalog.CatalogQueryShims.apply(tokens))));
+        List<Token> rewritten = rewritePower(rewriteAtTimeZone(rewriteCasts(stripCatalogQualifiers(
+            io.epochdb.planner.catalog.CatalogQueryShims.apply(tokens)))));
         for (int i = 0; i < rewritten.size(); i++) {
             i = emit(rewritten, i);
         }
@@ -358,6 +358,38 @@ public final class CalciteSqlRewriter {
             out.add(t);
         }
         return out;
+    }
+
+    /**
+     * Rewrites {@code a ^ b} into {@code power(a, b)}: Calcite has no exponent operator. Both operands are primary
+     * expressions (PostgreSQL gives {@code ^} a higher precedence than {@code *} and {@code /}); chains associate
+     * to the left, as in PostgreSQL.
+     */
+    static List<Token> rewritePower(List<Token> in) {
+        List<Token> ts = new ArrayList<>(in);
+        for (int i = 1; i + 1 < ts.size(); i++) {
+            if (!ts.get(i).isSymbol("^")) {
+                continue;
+            }
+            int leftStart = primaryStart(ts, i - 1);
+            int rightStart = i + 1;
+            boolean negative = ts.get(rightStart).isSymbol("-");
+            int rightEnd = primaryEnd(ts, negative ? rightStart + 1 : rightStart);
+            if (leftStart < 0 || rightEnd < 0) {
+                continue;
+            }
+            List<Token> call = new ArrayList<>();
+            call.add(new Token(Token.Kind.WORD, "power", "power", 0, 0));
+            call.add(new Token(Token.Kind.SYMBOL, "(", "(", 0, 0));
+            call.addAll(ts.subList(leftStart, i));
+            call.add(new Token(Token.Kind.SYMBOL, ",", ",", 0, 0));
+            call.addAll(ts.subList(rightStart, rightEnd + 1));
+            call.add(new Token(Token.Kind.SYMBOL, ")", ")", 0, 0));
+            ts.subList(leftStart, rightEnd + 1).clear();
+            ts.addAll(leftStart, call);
+            i = leftStart;
+        }
+        return ts;
     }
 
     /**
