@@ -75,4 +75,21 @@ class RegressionTest {
             assertEquals(List.of("1024|64|19|0.25"), r.run("SELECT 2 ^ 10, 2 ^ 3 ^ 2, 1 + 2 * 3 ^ 2, 4 ^ -1"));
         }
     }
+
+    @Test
+    void errorCodesOfCommonMistakes() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            r.run("CREATE TABLE t (id int, name text NOT NULL)");
+            assertEquals("42P10", state(r, "SELECT * FROM t ORDER BY 5"));
+            assertEquals("42804", state(r, "SELECT id FROM t WHERE name"));
+            assertEquals("42809", state(r, "SELECT rank() FROM t"));
+            assertEquals("23502", state(r, "INSERT INTO t (id) VALUES (3)"));
+            assertEquals(List.of("NULL|c", "1|a", "2|NULL"),
+                r.run("SELECT * FROM (VALUES (1, 'a'), (2, NULL), (NULL, 'c')) AS v(n, s) ORDER BY n NULLS FIRST"));
+        }
+    }
+
+    private static String state(SqlRunner r, String sql) {
+        return org.junit.jupiter.api.Assertions.assertThrows(io.epochdb.common.EpochException.class, () -> r.run(sql)).sqlState();
+    }
 }
