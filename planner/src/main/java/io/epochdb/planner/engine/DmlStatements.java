@@ -227,12 +227,7 @@ final class DmlStatements {
                 }
                 return n;
             });
-            String tag = "INSERT 0 " + count;
-            if (returning == null) {
-                allocator.close();
-                return new CommandResult(tag);
-            }
-            return returningResult(returning, returned, allocator, tag);
+            return returningResult(returning, returned, allocator, "INSERT 0 " + count);
         } catch (RuntimeException e) {
             returned.forEach(Batch::close);
             allocator.close();
@@ -240,7 +235,12 @@ final class DmlStatements {
         }
     }
 
+    /** The statement's result: its tag, plus the RETURNING rows when there is a RETURNING list. */
     private io.epochdb.planner.QueryResult returningResult(Returning returning, List<Batch> batches, BufferAllocator allocator, String tag) {
+        if (returning == null) {
+            allocator.close();
+            return new CommandResult(tag);
+        }
         ExecContext ctx = session.newContext(allocator, List.of());
         Operator op = new BatchListOperator(RelTranslator.rowType(returning.q.rel().getRowType()), batches);
         return new OperatorResult(op, returning.q.columns(), ctx, n -> tag, failure -> allocator.close());
@@ -747,12 +747,7 @@ final class DmlStatements {
                 }
                 return n;
             });
-            String tag = verb + " " + count;
-            if (returning == null) {
-                allocator.close();
-                return new CommandResult(tag);
-            }
-            return returningResult(returning, returned, allocator, tag);
+            return returningResult(returning, returned, allocator, verb + " " + count);
         } catch (RuntimeException e) {
             returned.forEach(Batch::close);
             allocator.close();
