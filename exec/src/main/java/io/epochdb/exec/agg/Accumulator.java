@@ -48,4 +48,12 @@ public abstract class Accumulator implements AutoCloseable {
     static int group(int[] groupIds, int row) {
         return groupIds == null ? 0 : groupIds[row];
     }
+
+    /**
+     * Whether the add loop over rows {@code [from, to)} of {@code v} must test each row for null: false only when
+     * the range covers at least half of the vector and the vector has no nulls (see the class comment).
+     */
+    static boolean mayHaveNulls(FieldVector v, int from, int to) {
+        return to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+    }
 }

@@ -7,13 +7,13 @@ import java.util.Arrays;
 import org.apache.arrow.vector.FieldVector;
 
 /** bit_and / bit_or over integer input; NULLs ignored, no rows gives NULL. */
-final class BitwiseAccumulator extends Accumulator {
+final class BitwiseAccumulator extends ArrayStateAccumulator {
     private final int arg;
     private final boolean and;
     private final KeyType reader;
     private final ColumnType resultType;
-    private long[] vals = new long[16];
-    private boolean[] has = new boolean[16];
+    private long[] vals = new long[INITIAL_GROUPS];
+    private boolean[] has = new boolean[INITIAL_GROUPS];
 
     BitwiseAccumulator(int arg, boolean and, KeyType reader, ColumnType resultType) {
         this.arg = arg;
@@ -23,12 +23,9 @@ final class BitwiseAccumulator extends Accumulator {
     }
 
     @Override
-    public void ensureGroups(int groups) {
-        if (groups > vals.length) {
-            int size = Math.max(groups, vals.length * 2);
-            vals = Arrays.copyOf(vals, size);
-            has = Arrays.copyOf(has, size);
-        }
+    void grow(int size) {
+        vals = Arrays.copyOf(vals, size);
+        has = Arrays.copyOf(has, size);
     }
 
     @Override

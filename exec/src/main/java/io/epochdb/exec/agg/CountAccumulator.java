@@ -38,7 +38,7 @@ final class CountAccumulator extends Accumulator {
             return;
         }
         FieldVector v = batch.column(arg);
-        boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+        boolean hasNulls = mayHaveNulls(v, from, to);
         for (int i = from; i < to; i++) {
             int g = group(groupIds, i);
             if (g >= 0 && !(hasNulls && v.isNull(i))) {

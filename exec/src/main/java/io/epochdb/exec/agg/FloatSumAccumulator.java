@@ -48,7 +48,7 @@ final class FloatSumAccumulator extends Accumulator {
     @Override
     public void add(Batch batch, int[] groupIds, int from, int to) {
         FieldVector v = batch.column(arg);
-        boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+        boolean hasNulls = mayHaveNulls(v, from, to);
         ArrowBuf d = v.getDataBuffer();
         double[] s = sums;
         long[] c = counts;

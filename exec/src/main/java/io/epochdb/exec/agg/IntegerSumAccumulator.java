@@ -50,7 +50,7 @@ final class IntegerSumAccumulator extends Accumulator {
     @Override
     public void add(Batch batch, int[] groupIds, int from, int to) {
         FieldVector v = batch.column(arg);
-        boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+        boolean hasNulls = mayHaveNulls(v, from, to);
         long[] s = sums;
         long[] c = counts;
         for (int i = from; i < to; i++) {

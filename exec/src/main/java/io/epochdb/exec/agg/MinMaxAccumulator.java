@@ -14,11 +14,11 @@ import org.apache.arrow.vector.FieldVector;
  * PostgreSQL), text and bytea the winning bytes (compared byte-wise: code point order), everything else the
  * winning boxed value.
  */
-abstract class MinMaxAccumulator extends Accumulator {
+abstract class MinMaxAccumulator extends ArrayStateAccumulator {
     protected final int arg;
     protected final boolean max;
     protected final ColumnType resultType;
-    protected boolean[] has = new boolean[16];
+    protected boolean[] has = new boolean[INITIAL_GROUPS];
 
     MinMaxAccumulator(int arg, boolean max, ColumnType resultType) {
         this.arg = arg;
@@ -41,15 +41,12 @@ abstract class MinMaxAccumulator extends Accumulator {
     }
 
     @Override
-    public void ensureGroups(int groups) {
-        if (groups > has.length) {
-            int n = Math.max(groups, has.length * 2);
-            has = Arrays.copyOf(has, n);
-            grow(n);
-        }
+    final void grow(int n) {
+        has = Arrays.copyOf(has, n);
+        growVals(n);
     }
 
-    abstract void grow(int n);
+    abstract void growVals(int n);
 
     @Override
     public void reset() {
@@ -66,7 +63,7 @@ abstract class MinMaxAccumulator extends Accumulator {
 
     private static final class Longs extends MinMaxAccumulator {
         private final KeyType reader;
-        private long[] vals = new long[16];
+        private long[] vals = new long[INITIAL_GROUPS];
 
         Longs(int arg, boolean max, ColumnType resultType, KeyType reader) {
             super(arg, max, resultType);
@@ -74,14 +71,14 @@ abstract class MinMaxAccumulator extends Accumulator {
         }
 
         @Override
-        void grow(int n) {
+        void growVals(int n) {
             vals = Arrays.copyOf(vals, n);
         }
 
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
-            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+            boolean hasNulls = mayHaveNulls(v, from, to);
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
                 if (g < 0 || (hasNulls && v.isNull(i))) {
@@ -109,7 +106,7 @@ abstract class MinMaxAccumulator extends Accumulator {
 
     private static final class Doubles extends MinMaxAccumulator {
         private final boolean single;
-        private double[] vals = new double[16];
+        private double[] vals = new double[INITIAL_GROUPS];
 
         Doubles(int arg, boolean max, ColumnType resultType, boolean single) {
             super(arg, max, resultType);
@@ -117,14 +114,14 @@ abstract class MinMaxAccumulator extends Accumulator {
         }
 
         @Override
-        void grow(int n) {
+        void growVals(int n) {
             vals = Arrays.copyOf(vals, n);
         }
 
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
-            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+            boolean hasNulls = mayHaveNulls(v, from, to);
             ArrowBuf d = v.getDataBuffer();
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
@@ -152,21 +149,21 @@ abstract class MinMaxAccumulator extends Accumulator {
     }
 
     private static final class Bytes extends MinMaxAccumulator {
-        private byte[][] vals = new byte[16][];
+        private byte[][] vals = new byte[INITIAL_GROUPS][];
 
         Bytes(int arg, boolean max, ColumnType resultType) {
             super(arg, max, resultType);
         }
 
         @Override
-        void grow(int n) {
+        void growVals(int n) {
             vals = Arrays.copyOf(vals, n);
         }
 
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
-            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+            boolean hasNulls = mayHaveNulls(v, from, to);
             ArrowBuf off = v.getOffsetBuffer();
             ArrowBuf data = v.getDataBuffer();
             for (int i = from; i < to; i++) {
@@ -216,7 +213,7 @@ abstract class MinMaxAccumulator extends Accumulator {
 
     private static final class Boxed extends MinMaxAccumulator {
         private final SqlType input;
-        private Object[] vals = new Object[16];
+        private Object[] vals = new Object[INITIAL_GROUPS];
 
         Boxed(int arg, boolean max, ColumnType resultType, SqlType input) {
             super(arg, max, resultType);
@@ -224,14 +221,14 @@ abstract class MinMaxAccumulator extends Accumulator {
         }
 
         @Override
-        void grow(int n) {
+        void growVals(int n) {
             vals = Arrays.copyOf(vals, n);
         }
 
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
-            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+            boolean hasNulls = mayHaveNulls(v, from, to);
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
                 if (g < 0 || (hasNulls && v.isNull(i))) {

@@ -10,13 +10,13 @@ import java.util.Arrays;
 import org.apache.arrow.vector.FieldVector;
 
 /** sum/avg over NUMERIC (BigDecimal per group) and INTERVAL input. */
-final class ObjectSumAccumulator extends Accumulator {
+final class ObjectSumAccumulator extends ArrayStateAccumulator {
     private final int arg;
     private final SqlType inputType;
     private final boolean avg;
     private final ColumnType resultType;
-    private Object[] sums = new Object[16];
-    private long[] counts = new long[16];
+    private Object[] sums = new Object[INITIAL_GROUPS];
+    private long[] counts = new long[INITIAL_GROUPS];
 
     ObjectSumAccumulator(int arg, SqlType inputType, boolean avg, ColumnType resultType) {
         this.arg = arg;
@@ -34,12 +34,9 @@ final class ObjectSumAccumulator extends Accumulator {
     }
 
     @Override
-    public void ensureGroups(int groups) {
-        if (groups > sums.length) {
-            int n = Math.max(groups, sums.length * 2);
-            sums = Arrays.copyOf(sums, n);
-            counts = Arrays.copyOf(counts, n);
-        }
+    void grow(int size) {
+        sums = Arrays.copyOf(sums, size);
+        counts = Arrays.copyOf(counts, size);
     }
 
     @Override

@@ -15,12 +15,12 @@ import org.apache.arrow.vector.FieldVector;
  * (Youngs-Cramer: N, Sx, Sxx) bit for bit; integer input keeps exact 128-bit sums of x and x*x in two longs each,
  * numeric input BigDecimal sums, and both finish with PostgreSQL's numeric_stddev_internal scale rules.
  */
-abstract class VarianceAccumulator extends Accumulator {
+abstract class VarianceAccumulator extends ArrayStateAccumulator {
     protected final int arg;
     protected final boolean sample;
     protected final boolean variance;
     protected final ColumnType resultType;
-    protected long[] n = new long[16];
+    protected long[] n = new long[INITIAL_GROUPS];
 
     VarianceAccumulator(int arg, boolean sample, boolean variance, ColumnType resultType) {
         this.arg = arg;
@@ -42,15 +42,12 @@ abstract class VarianceAccumulator extends Accumulator {
     }
 
     @Override
-    public void ensureGroups(int groups) {
-        if (groups > n.length) {
-            int size = Math.max(groups, n.length * 2);
-            n = Arrays.copyOf(n, size);
-            grow(size);
-        }
+    final void grow(int size) {
+        n = Arrays.copyOf(n, size);
+        growSums(size);
     }
 
-    abstract void grow(int size);
+    abstract void growSums(int size);
 
     @Override
     public void reset() {
@@ -68,8 +65,8 @@ abstract class VarianceAccumulator extends Accumulator {
 
     private static final class Floats extends VarianceAccumulator {
         private final DoubleReader reader;
-        private double[] sx = new double[16];
-        private double[] sxx = new double[16];
+        private double[] sx = new double[INITIAL_GROUPS];
+        private double[] sxx = new double[INITIAL_GROUPS];
 
         Floats(int arg, boolean sample, boolean variance, ColumnType resultType, DoubleReader reader) {
             super(arg, sample, variance, resultType);
@@ -77,7 +74,7 @@ abstract class VarianceAccumulator extends Accumulator {
         }
 
         @Override
-        void grow(int size) {
+        void growSums(int size) {
             sx = Arrays.copyOf(sx, size);
             sxx = Arrays.copyOf(sxx, size);
         }
@@ -85,7 +82,7 @@ abstract class VarianceAccumulator extends Accumulator {
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
-            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+            boolean hasNulls = mayHaveNulls(v, from, to);
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
                 if (g < 0 || (hasNulls && v.isNull(i))) {
@@ -126,10 +123,10 @@ abstract class VarianceAccumulator extends Accumulator {
 
     private static final class Integers extends VarianceAccumulator {
         private final KeyType reader;
-        private long[] sxHi = new long[16];
-        private long[] sxLo = new long[16];
-        private long[] sxxHi = new long[16];
-        private long[] sxxLo = new long[16];
+        private long[] sxHi = new long[INITIAL_GROUPS];
+        private long[] sxLo = new long[INITIAL_GROUPS];
+        private long[] sxxHi = new long[INITIAL_GROUPS];
+        private long[] sxxLo = new long[INITIAL_GROUPS];
 
         Integers(int arg, boolean sample, boolean variance, ColumnType resultType, KeyType reader) {
             super(arg, sample, variance, resultType);
@@ -137,7 +134,7 @@ abstract class VarianceAccumulator extends Accumulator {
         }
 
         @Override
-        void grow(int size) {
+        void growSums(int size) {
             sxHi = Arrays.copyOf(sxHi, size);
             sxLo = Arrays.copyOf(sxLo, size);
             sxxHi = Arrays.copyOf(sxxHi, size);
@@ -147,7 +144,7 @@ abstract class VarianceAccumulator extends Accumulator {
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
-            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+            boolean hasNulls = mayHaveNulls(v, from, to);
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
                 if (g < 0 || (hasNulls && v.isNull(i))) {
@@ -190,8 +187,8 @@ abstract class VarianceAccumulator extends Accumulator {
 
     private static final class Decimals extends VarianceAccumulator {
         private final SqlType input;
-        private BigDecimal[] sx = new BigDecimal[16];
-        private BigDecimal[] sxx = new BigDecimal[16];
+        private BigDecimal[] sx = new BigDecimal[INITIAL_GROUPS];
+        private BigDecimal[] sxx = new BigDecimal[INITIAL_GROUPS];
 
         Decimals(int arg, boolean sample, boolean variance, ColumnType resultType, SqlType input) {
             super(arg, sample, variance, resultType);
@@ -199,7 +196,7 @@ abstract class VarianceAccumulator extends Accumulator {
         }
 
         @Override
-        void grow(int size) {
+        void growSums(int size) {
             sx = Arrays.copyOf(sx, size);
             sxx = Arrays.copyOf(sxx, size);
         }
@@ -207,7 +204,7 @@ abstract class VarianceAccumulator extends Accumulator {
         @Override
         public void add(Batch batch, int[] groupIds, int from, int to) {
             FieldVector v = batch.column(arg);
-            boolean hasNulls = to - from < (v.getValueCount() >> 1) || v.getNullCount() > 0;
+            boolean hasNulls = mayHaveNulls(v, from, to);
             for (int i = from; i < to; i++) {
                 int g = group(groupIds, i);
                 if (g < 0 || (hasNulls && v.isNull(i))) {
