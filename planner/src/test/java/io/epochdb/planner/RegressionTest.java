@@ -89,6 +89,77 @@ class RegressionTest {
         }
     }
 
+    @Test
+    void failedCursorClosedByRollbackLeavesSessionUsable() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            r.run("BEGIN");
+            r.run("DECLARE c CURSOR FOR SELECT 1 / (x - 2) FROM (VALUES (1), (2)) AS v(x)");
+            assertEquals("22012", state(r, "FETCH ALL FROM c"));
+            assertEquals(List.of("ROLLBACK"), r.run("ROLLBACK"));
+            assertEquals('I', r.session().transactionStatus());
+            assertEquals(List.of("1"), r.run("SELECT 1"));
+        }
+    }
+
+    @Test
+    void failedHoldCursorClosedAfterCommitLeavesSessionUsable() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            r.run("BEGIN");
+            r.run("DECLARE c CURSOR WITH HOLD FOR SELECT 1 / (x - 2) FROM (VALUES (1), (2)) AS v(x)");
+            r.run("COMMIT");
+            assertEquals("22012", state(r, "FETCH ALL FROM c"));
+            assertEquals(List.of("CLOSE CURSOR"), r.run("CLOSE c"));
+            assertEquals(List.of("1"), r.run("SELECT 1"));
+        }
+    }
+
+    @Test
+    void onConflictUpdateCountIsPerExecution() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            r.run("CREATE TABLE kv (k int PRIMARY KEY, v int)");
+            r.run("INSERT INTO kv VALUES (1, 0)");
+            Session s = r.session();
+            Prepared p = s.prepare(s.parse("INSERT INTO kv VALUES (1, 5) ON CONFLICT (k) DO UPDATE SET v = kv.v + 1").get(0), List.of());
+            for (int i = 0; i < 3; i++) {
+                try (QueryResult res = s.execute(p, List.of())) {
+                    assertEquals("INSERT 0 1", res.commandTag());
+                }
+            }
+            assertEquals(List.of("1|3"), r.run("SELECT k, v FROM kv"));
+        }
+    }
+
+    @Test
+    void failedCopyInsideABlockFailsTheBlock() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            r.run("CREATE TABLE c (a int)");
+            r.run("BEGIN");
+            Session s = r.session();
+            Prepared p = s.prepare(s.parse("COPY c FROM STDIN").get(0), List.of());
+            try (QueryResult res = s.execute(p, List.of())) {
+                CopyIn in = res.copyIn();
+                byte[] data = "1\nx\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                org.junit.jupiter.api.Assertions.assertThrows(io.epochdb.common.EpochException.class, () -> {
+                    in.write(data, 0, data.length);
+                    in.finish();
+                });
+            }
+            assertEquals('E', s.transactionStatus());
+            assertEquals("25P02", state(r, "SELECT 1"));
+            assertEquals(List.of("ROLLBACK"), r.run("COMMIT"));
+            assertEquals(List.of("0"), r.run("SELECT count(*) FROM c"));
+        }
+    }
+
+    @Test
+    void failedCreateTableAsLeavesNoTable() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            assertEquals("22012", state(r, "CREATE TABLE ctas AS SELECT 1 / (x - 2) AS y FROM (VALUES (1), (2)) AS v(x)"));
+            assertEquals(List.of("SELECT 1"), r.run("CREATE TABLE ctas AS SELECT 1 AS y"));
+            assertEquals(List.of("1"), r.run("SELECT y FROM ctas"));
+        }
+    }
+
     private static String state(SqlRunner r, String sql) {
         return org.junit.jupiter.api.Assertions.assertThrows(io.epochdb.common.EpochException.class, () -> r.run(sql)).sqlState();
     }

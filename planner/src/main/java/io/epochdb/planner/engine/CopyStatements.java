@@ -375,6 +375,8 @@ final class CopyStatements {
             finished = true;
             if (autocommit) {
                 session.storage().transactions().rollback(tx);
+            } else {
+                session.markBlockFailed(tx);
             }
         }
 

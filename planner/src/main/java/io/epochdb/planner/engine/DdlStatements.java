@@ -207,7 +207,18 @@ final class DdlStatements {
                 columns.add(new ColumnDef(c.name(), c.type(), false, null, attnum++));
             }
             TableDef def = catalog().createTable(s, name, columns, List.of(), false);
-            long n = new DmlStatements(session).insertQueryResult(def, q);
+            long n;
+            try {
+                n = new DmlStatements(session).insertQueryResult(def, q);
+            } catch (RuntimeException e) {
+                // the catalog change is not transactional: a failed CREATE TABLE AS must not leave its table behind
+                try {
+                    catalog().dropRelation(def.oid());
+                } catch (RuntimeException dropFailure) {
+                    e.addSuppressed(dropFailure);
+                }
+                throw e;
+            }
             return "SELECT " + n;
         };
     }

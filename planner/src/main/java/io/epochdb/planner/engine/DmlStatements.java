@@ -192,6 +192,9 @@ final class DmlStatements {
         List<Batch> returned = new ArrayList<>();
         try {
             long count = session.inTransaction(tx -> {
+                if (conflict != null) {
+                    conflict.updated = 0; // the plan is reused by every execution of the prepared statement
+                }
                 ExecContext ctx = session.newContext(allocator, params);
                 Operator op = new RelTranslator(session.storage(), tx, session, session.rexTranslator(q), ctx).translate(input);
                 Table table = session.storage().table(def.oid());

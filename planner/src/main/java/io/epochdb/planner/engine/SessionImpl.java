@@ -300,6 +300,13 @@ public final class SessionImpl implements Session, SystemContext {
         return "ROLLBACK";
     }
 
+    /** An error outside {@link #execute} (a COPY FROM failing mid-stream) in the block {@code tx} aborts it. */
+    void markBlockFailed(Transaction tx) {
+        if (blockTx != null && blockTx == tx) {
+            failed = true;
+        }
+    }
+
     private void endBlock() {
         blockTx = null;
         failed = false;
@@ -484,15 +491,20 @@ public final class SessionImpl implements Session, SystemContext {
                     } else {
                         engine.storage().transactions().rollback(tx);
                     }
-                } else if (failure != null) {
+                } else if (failure != null && blockTx == tx) {
+                    // a cursor closed by COMMIT/ROLLBACK, or a WITH HOLD cursor closed after its block ended,
+                    // must not fail the session's next block
                     failed = true;
                 }
             };
             return new OperatorResult(op, q.columns(), ctx, n -> tagPrefix + " " + n, finish);
         } catch (RuntimeException e) {
-            allocator.close();
-            if (autocommit) {
-                engine.storage().transactions().rollback(tx);
+            try {
+                if (autocommit) {
+                    engine.storage().transactions().rollback(tx);
+                }
+            } finally {
+                allocator.close();
             }
             throw e;
         }

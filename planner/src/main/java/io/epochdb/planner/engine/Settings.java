@@ -103,9 +103,6 @@ public final class Settings {
     public String show(String name) {
         String v = get(name);
         if (v == null) {
-            if (name.contains(".")) {
-                throw new EpochException(ErrorCode.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
-            }
             throw new EpochException(ErrorCode.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
         }
         return v;

@@ -205,7 +205,8 @@ public final class RelTranslator {
         if (input instanceof TableScan scan && project.getProjects().stream().allMatch(p -> p instanceof RexInputRef)) {
             int[] wanted = project.getProjects().stream().mapToInt(p -> ((RexInputRef) p).getIndex()).toArray();
             if (isDistinct(wanted) && !rowIdInMiddle(scan, wanted)) {
-                return renamed(scan(scan, wanted), project.getRowType());
+                // the scan's own field names are fine for execution; RowDescription names come from the plan
+                return scan(scan, wanted);
             }
         }
         Operator in = translate(input);
@@ -228,11 +229,6 @@ public final class RelTranslator {
 
     private static boolean isDistinct(int[] a) {
         return java.util.Arrays.stream(a).distinct().count() == a.length;
-    }
-
-    /** The scan's own field names are fine for execution; names only matter in RowDescription, which the plan gives. */
-    private static Operator renamed(Operator op, RelDataType type) {
-        return op;
     }
 
     // --- aggregation ----------------------------------------------------------------------------------------
