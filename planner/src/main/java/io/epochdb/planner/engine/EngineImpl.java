@@ -47,7 +47,8 @@ public final class EngineImpl implements Engine {
      */
     private void warmUpInBackground() {
         Thread t = new Thread(() -> {
-            try (Session s = openSession("postgres", "postgres", Map.of())) {
+            // an internal session: not registered, so it never shows up among client sessions
+            try (Session s = new SessionImpl(this, "postgres", "postgres", -1, 0, Map.of())) {
                 for (String sql : new String[] {
                     "SELECT 1", "SELECT count(*), max(oid) FROM (VALUES (1, 2)) AS t(oid, x) WHERE x > 1 GROUP BY x ORDER BY 1 LIMIT 1",
                     "SELECT now() - interval '1 hour', date_trunc('hour', now()), time_bucket('5 minutes', now())"}) {
