@@ -160,7 +160,30 @@ class RegressionTest {
         }
     }
 
+    /** The SQLSTATE of running {@code sql} with one bound parameter (rows are drained). */
+    private static String boundState(SqlRunner r, String sql, Object param) {
+        Session s = r.session();
+        Prepared p = s.prepare(s.parse(sql).get(0), List.of(io.epochdb.common.types.SqlType.INT8));
+        return org.junit.jupiter.api.Assertions.assertThrows(io.epochdb.common.EpochException.class, () -> {
+            try (QueryResult q = s.execute(p, List.of(param))) {
+                io.epochdb.exec.batch.Batch b;
+                while ((b = q.next()) != null) {
+                    b.close();
+                }
+            }
+        }).sqlState();
+    }
+
     private static String state(SqlRunner r, String sql) {
         return org.junit.jupiter.api.Assertions.assertThrows(io.epochdb.common.EpochException.class, () -> r.run(sql)).sqlState();
+    }
+
+    @Test
+    void negativeLimitAndOffsetHaveTheirOwnSqlStates() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            assertEquals("2201W", boundState(r, "SELECT 1 LIMIT $1", -1L));
+            assertEquals("2201X", boundState(r, "SELECT 1 OFFSET $1", -1L));
+            assertEquals(List.of("1"), r.run("SELECT 1 LIMIT NULL"));
+        }
     }
 }

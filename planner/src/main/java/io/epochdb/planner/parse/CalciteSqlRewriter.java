@@ -92,7 +92,10 @@ public final class CalciteSqlRewriter {
             case PARAM -> {
                 int n = Integer.parseInt(t.value());
                 paramNumbers.add(n);
-                String type = paramCast.apply(n);
+                // Calcite's grammar takes only a bare ? after LIMIT/OFFSET/FETCH FIRST: no declared-type cast there
+                boolean rowCount = prev != null && (prev.isWord("limit") || prev.isWord("offset") || prev.isWord("first")
+                    || prev.isWord("next"));
+                String type = rowCount ? null : paramCast.apply(n);
                 append(type == null ? "?" : "CAST(? AS " + type + ")");
                 return i;
             }
@@ -188,7 +191,7 @@ public final class CalciteSqlRewriter {
             castDepths.add(depth + 1);
             return i;
         }
-        if (w.equals("limit") && next != null && next.isWord("all")) {
+        if (w.equals("limit") && next != null && (next.isWord("all") || next.isWord("null"))) {
             return i + 1;
         }
         append(t.text().equals(w) || t.text().toLowerCase().equals(w) ? t.text() : w);

@@ -299,8 +299,8 @@ public final class RelTranslator {
 
     private Operator sort(Sort sort) {
         Operator input = translate(sort.getInput());
-        long offset = sort.offset == null ? 0 : constantLong(sort.offset);
-        long fetch = sort.fetch == null ? -1 : constantLong(sort.fetch);
+        long offset = sort.offset == null ? 0 : Math.max(0, constantLong(sort.offset, "OFFSET", ErrorCode.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE));
+        long fetch = sort.fetch == null ? -1 : constantLong(sort.fetch, "LIMIT", ErrorCode.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE);
         List<SortKey> keys = sortKeys(sort.getCollation());
         if (keys.isEmpty()) {
             return offset == 0 && fetch < 0 ? input : new LimitOperator(input, offset, fetch);
@@ -322,14 +322,15 @@ public final class RelTranslator {
         return keys;
     }
 
-    private long constantLong(RexNode n) {
+    /** A LIMIT or OFFSET value (a constant or a bound parameter); NULL means no limit (-1). */
+    private long constantLong(RexNode n, String clause, ErrorCode negative) {
         Object v = Functions.evaluateConstant(rex.translate(n), ctx);
         if (v == null) {
             return -1;
         }
         long l = ((Number) v).longValue();
         if (l < 0) {
-            throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE, "LIMIT must not be negative");
+            throw new EpochException(negative, clause + " must not be negative");
         }
         return l;
     }
