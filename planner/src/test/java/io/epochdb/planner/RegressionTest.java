@@ -186,4 +186,12 @@ class RegressionTest {
             assertEquals(List.of("1"), r.run("SELECT 1 LIMIT NULL"));
         }
     }
+
+    @Test
+    void untypedLiteralBesideANumberTakesItsType() {
+        try (SqlRunner r = new SqlRunner(dir)) {
+            assertEquals(List.of("3|2|3.5"), r.run("SELECT 1 + '2', '3' - 1, 2.5 + '1'"));
+            assertEquals("22P02", state(r, "SELECT 1 + 'a'"));
+        }
+    }
 }

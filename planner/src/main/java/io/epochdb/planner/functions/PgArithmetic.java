@@ -55,9 +55,14 @@ public final class PgArithmetic {
         return f.createSqlIntervalType(new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
     }
 
+    /** PostgreSQL types an untyped string literal beside a typed operand as that operand's type. */
+    private static RelDataType unknownAs(RelDataType t, RelDataType other) {
+        return SqlTypeUtil.isCharacter(t) && SqlTypeUtil.isNumeric(other) ? other : t;
+    }
+
     private static RelDataType plusType(SqlOperatorBinding b) {
-        RelDataType a = b.getOperandType(0);
-        RelDataType c = b.getOperandType(1);
+        RelDataType a = unknownAs(b.getOperandType(0), b.getOperandType(1));
+        RelDataType c = unknownAs(b.getOperandType(1), b.getOperandType(0));
         RelDataTypeFactory f = b.getTypeFactory();
         if (isDate(a) && SqlTypeUtil.isIntType(c) || isDate(c) && SqlTypeUtil.isIntType(a)) {
             return nullable(b, f.createSqlType(SqlTypeName.DATE));
@@ -80,12 +85,21 @@ public final class PgArithmetic {
         if (a.getSqlTypeName() == SqlTypeName.TIME && isInterval(c)) {
             return nullable(b, a);
         }
+        return numericResult(b, a, c);
+    }
+
+    /** Calcite's numeric result, or for number +/- untyped literal, the number's type (the literal is cast to it). */
+    private static RelDataType numericResult(SqlOperatorBinding b, RelDataType a, RelDataType c) {
+        if (SqlTypeUtil.isCharacter(b.getOperandType(0)) && SqlTypeUtil.isNumeric(c)
+            || SqlTypeUtil.isCharacter(b.getOperandType(1)) && SqlTypeUtil.isNumeric(a)) {
+            return nullable(b, SqlTypeUtil.isCharacter(b.getOperandType(0)) ? c : a);
+        }
         return ReturnTypes.NULLABLE_SUM.inferReturnType(b);
     }
 
     private static RelDataType minusType(SqlOperatorBinding b) {
-        RelDataType a = b.getOperandType(0);
-        RelDataType c = b.getOperandType(1);
+        RelDataType a = unknownAs(b.getOperandType(0), b.getOperandType(1));
+        RelDataType c = unknownAs(b.getOperandType(1), b.getOperandType(0));
         RelDataTypeFactory f = b.getTypeFactory();
         if (isDate(a) && isDate(c)) {
             return nullable(b, f.createSqlType(SqlTypeName.INTEGER));
@@ -111,7 +125,7 @@ public final class PgArithmetic {
         if (a.getSqlTypeName() == SqlTypeName.TIME && c.getSqlTypeName() == SqlTypeName.TIME) {
             return nullable(b, interval(f));
         }
-        return ReturnTypes.NULLABLE_SUM.inferReturnType(b);
+        return numericResult(b, a, c);
     }
 
     /**

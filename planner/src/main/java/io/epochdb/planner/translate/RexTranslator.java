@@ -137,6 +137,14 @@ public final class RexTranslator {
             return new Literal(argType.displayName(), type);
         }
         List<Expr> args = translateAll(call.getOperands());
+        if ((name.equals("+") || name.equals("-")) && args.size() == 2
+            && (args.get(0).type().type().isText() && args.get(1).type().type().isNumeric()
+            || args.get(1).type().type().isText() && args.get(0).type().type().isNumeric())) {
+            // an untyped string literal beside a typed operand takes that operand's type, as in PostgreSQL
+            int text = args.get(0).type().type().isText() ? 0 : 1;
+            args = new java.util.ArrayList<>(args);
+            args.set(text, Functions.cast(args.get(text), args.get(1 - text).type()));
+        }
         Function<Object[], Object> sessionFn = sessionFunctions.get(name);
         if (sessionFn != null) {
             return new RowFunctionExpr(args, type, sessionFn);
