@@ -182,30 +182,38 @@ public final class PgLexer {
     }
 
     private Token standardString(int start) {
-        // pos at the opening quote; adjacent literals separated by whitespace with a newline concatenate (SQL rule)
+        // adjacent literals separated by whitespace containing a newline concatenate (SQL rule)
+        StringBuilder value = new StringBuilder(quotedBody('\'', "quoted string", start));
+        while (continuesOnNextLine()) {
+            value.append(quotedBody('\'', "quoted string", start));
+        }
+        return tok(Token.Kind.STRING, start, value.toString());
+    }
+
+    /**
+     * Reads from the opening quote at {@code pos} to its closing partner, a doubled quote standing for one, and
+     * leaves {@code pos} after the closing quote.
+     */
+    private String quotedBody(char quote, String what, int start) {
         StringBuilder value = new StringBuilder();
         pos++;
         while (true) {
             if (pos >= sql.length()) {
-                throw syntax("unterminated quoted string at or near \"" + sql.substring(start) + "\"", start);
+                throw syntax("unterminated " + what + " at or near \"" + sql.substring(start) + "\"", start);
             }
             char c = sql.charAt(pos);
-            if (c == '\'') {
-                if (peek(1) == '\'') {
-                    value.append('\'');
+            if (c == quote) {
+                if (peek(1) == quote) {
+                    value.append(quote);
                     pos += 2;
                     continue;
                 }
                 pos++;
-                if (continuesOnNextLine()) {
-                    continue;
-                }
-                break;
+                return value.toString();
             }
             value.append(c);
             pos++;
         }
-        return tok(Token.Kind.STRING, start, value.toString());
     }
 
     /** Skips whitespace containing a newline followed by another quote: SQL's literal continuation. */
@@ -217,7 +225,7 @@ public final class PgLexer {
             p++;
         }
         if (newline && p < sql.length() && sql.charAt(p) == '\'') {
-            pos = p + 1;
+            pos = p; // at the next literal's opening quote
             return true;
         }
         return false;
@@ -312,29 +320,11 @@ public final class PgLexer {
     }
 
     private Token quotedIdent(int start) {
-        StringBuilder value = new StringBuilder();
-        pos++;
-        while (true) {
-            if (pos >= sql.length()) {
-                throw syntax("unterminated quoted identifier at or near \"" + sql.substring(start) + "\"", start);
-            }
-            char c = sql.charAt(pos);
-            if (c == '"') {
-                if (peek(1) == '"') {
-                    value.append('"');
-                    pos += 2;
-                    continue;
-                }
-                pos++;
-                break;
-            }
-            value.append(c);
-            pos++;
-        }
-        if (value.length() == 0) {
+        String value = quotedBody('"', "quoted identifier", start);
+        if (value.isEmpty()) {
             throw syntax("zero-length delimited identifier at or near \"\"\"\"", start);
         }
-        return tok(Token.Kind.QUOTED_IDENT, start, value.toString());
+        return tok(Token.Kind.QUOTED_IDENT, start, value);
     }
 
     private char peek(int ahead) {
