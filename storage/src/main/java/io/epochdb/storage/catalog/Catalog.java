@@ -164,4 +164,27 @@ public interface Catalog {
     void setComment(int objectOid, int subId, String text);
 
     Optional<String> comment(int objectOid, int subId);
+
+    // ---- hypertables
+
+    /**
+     * Turns table {@code tableOid} into a hypertable partitioned on {@code timeColumn} with chunks {@code
+     * chunkInterval} wide (see {@link HypertableDef} for units). TimescaleDB's checks and errors: the column must
+     * exist (42703) and be of a time or integer type; every PRIMARY KEY / UNIQUE constraint must include it
+     * (TS103 {@code cannot create a unique index without the column "time" (used in partitioning)}); a table
+     * already a hypertable fails with TS110 {@code table "t" is already a hypertable} unless {@code ifNotExists}
+     * (then the existing definition is returned, with a notice left to the caller); a table with rows fails with
+     * TS001 {@code table "t" is not empty} unless {@code migrateData}, which moves its rows into chunks.
+     */
+    HypertableDef createHypertable(int tableOid, String timeColumn, long chunkInterval, boolean ifNotExists,
+                                   boolean migrateData);
+
+    /** The hypertable definition of table {@code tableOid}, empty for a plain table. */
+    Optional<HypertableDef> hypertable(int tableOid);
+
+    /** Every hypertable, by id. */
+    List<HypertableDef> hypertables();
+
+    /** {@code set_chunk_time_interval}: applies to chunks created from now on. TS101-style error if not a hypertable. */
+    HypertableDef setChunkTimeInterval(int tableOid, long chunkInterval);
 }

@@ -46,4 +46,18 @@ public interface CatalogListener {
     /** A unique index got a new name or its columns were renamed (error messages use the names). */
     default void uniqueIndexRenamed(TableDef table, IndexDef index) {
     }
+
+    /**
+     * Table {@code table} became a hypertable; with {@code migrateData} its existing rows move into chunks (without
+     * it the table has no rows).
+     */
+    default void hypertableCreated(TableDef table, HypertableDef hypertable, boolean migrateData) {
+    }
+
+    /**
+     * Called after every change, still under the catalog's lock, once the change is complete: the durable storage
+     * logs the new catalog image here, so images reach the log in the order the changes happened.
+     */
+    default void catalogChanged() {
+    }
 }

@@ -790,4 +790,27 @@ public final class MemoryCatalog implements Catalog {
     public Optional<String> comment(int objectOid, int subId) {
         return Optional.ofNullable(comments.get(commentKey(objectOid, subId)));
     }
+
+    // ---------------------------------------------------------------- hypertables (stubs, being built)
+
+    @Override
+    public HypertableDef createHypertable(int tableOid, String timeColumn, long chunkInterval, boolean ifNotExists,
+                                          boolean migrateData) {
+        throw new UnsupportedOperationException("hypertables");
+    }
+
+    @Override
+    public Optional<HypertableDef> hypertable(int tableOid) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<HypertableDef> hypertables() {
+        return List.of();
+    }
+
+    @Override
+    public HypertableDef setChunkTimeInterval(int tableOid, long chunkInterval) {
+        throw new UnsupportedOperationException("hypertables");
+    }
 }

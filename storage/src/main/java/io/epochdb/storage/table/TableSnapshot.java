@@ -18,4 +18,18 @@ public interface TableSnapshot {
      * requested 0-based column positions, plus their row ids if {@code withRowIds}.
      */
     ScanPart read(int part, int[] columns, boolean withRowIds, BufferAllocator allocator);
+
+    /** The hypertable chunk {@code part} belongs to, or -1 for a plain table. */
+    default int chunkId(int part) {
+        return -1;
+    }
+
+    /**
+     * Min/max of the column at 0-based position {@code column} over the part's stored rows (a superset of the
+     * visible ones), or null when unknown: integer, timestamp and date columns have stats; others do not. Lets a
+     * scan skip parts that cannot hold a row matching its predicates without reading them.
+     */
+    default ColumnStats columnStats(int part, int column) {
+        return null;
+    }
 }
