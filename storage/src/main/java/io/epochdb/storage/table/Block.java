@@ -22,6 +22,11 @@ final class Block {
 
     final int number;
     final Map<Integer, FieldVector> vectors = new HashMap<>();
+    /**
+     * Per attnum of an integer, timestamp or date column: {min, max, nonNullCount} over all stored rows, so scans
+     * can skip the block (write lock to change, read lock to read).
+     */
+    final Map<Integer, long[]> stats = new HashMap<>();
     private long[] creators = new long[INITIAL_CAPACITY];
     private long[] deleters = new long[INITIAL_CAPACITY];
     /** Statement (command id) of the deleting transaction that deleted each row; read only by that transaction. */
@@ -83,6 +88,24 @@ final class Block {
         deleteCommandIds[row] = commandId;
     }
 
+    /** Widens the stats of column {@code attnum} by its rows {@code [from, to)} (write lock held). */
+    void updateStats(int attnum, int from, int to) {
+        FieldVector v = vectors.get(attnum);
+        if (v != null && LongValues.supported(v)) {
+            LongValues.accumulate(v, from, to, stats.computeIfAbsent(attnum, a -> new long[3]));
+        }
+    }
+
+    /** Stats of column {@code attnum}, or null when not kept for its type (read lock held). */
+    ColumnStats columnStats(int attnum) {
+        long[] s = stats.get(attnum);
+        if (s == null) {
+            FieldVector v = vectors.get(attnum);
+            return v != null && LongValues.supported(v) ? new ColumnStats(0, 0, 0) : null;
+        }
+        return new ColumnStats(s[0], s[1], s[2]);
+    }
+
     long bytes() {
         long n = (long) creators.length * 20;
         for (FieldVector v : vectors.values()) {
@@ -96,5 +119,6 @@ final class Block {
             v.close();
         }
         vectors.clear();
+        stats.clear();
     }
 }

@@ -62,6 +62,7 @@ public final class MemoryTable implements Table {
     private final Map<Integer, UniqueIndex> uniqueIndexes = new LinkedHashMap<>();
     /** Guarded by lock. */
     private boolean closed;
+    private volatile TableLog log = TableLog.NONE;
 
     /**
      * @param parentAllocator the table allocates a child of it for its data and closes that child on {@link #close()}
@@ -75,6 +76,11 @@ public final class MemoryTable implements Table {
     @Override
     public TableDef def() {
         return def;
+    }
+
+    /** Where inserts and deletes are logged from now on. */
+    public void setLog(TableLog log) {
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     static int blockOf(long rowId) {
@@ -149,6 +155,19 @@ public final class MemoryTable implements Table {
                     }
                 }
                 return copyRows(b, snapDef, columns, selected, n, withRowIds, out);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
+        public ColumnStats columnStats(int part, int column) {
+            lock.readLock().lock();
+            try {
+                if (closed || part < 0 || part >= blocks.size()) {
+                    return null;
+                }
+                return blocks.get(part).columnStats(snapDef.columns().get(column).attnum());
             } finally {
                 lock.readLock().unlock();
             }
@@ -250,14 +269,18 @@ public final class MemoryTable implements Table {
             return 0;
         }
         tx.beginWrite();
+        TableLog l = log;
+        l.beginWrite();
         try {
-            return insertRows(tx, columns, rowCount);
+            tx.markWritten();
+            return insertRows(tx, columns, rowCount, l);
         } finally {
+            l.endWrite();
             tx.endWrite();
         }
     }
 
-    private long insertRows(Transaction tx, List<FieldVector> columns, int rowCount) {
+    private long insertRows(Transaction tx, List<FieldVector> columns, int rowCount, TableLog l) {
         long first;
         lock.writeLock().lock();
         try {
@@ -269,6 +292,7 @@ public final class MemoryTable implements Table {
             first = totalRows;
             try {
                 append(tx.id(), d, columns, rowCount);
+                l.inserted(tx.id(), first, columns, rowCount);
             } catch (RuntimeException e) {
                 discardPartialAppend(d, first);
                 if (e instanceof OutOfMemoryException) {
@@ -540,6 +564,7 @@ public final class MemoryTable implements Table {
                 FieldVector dst = b.vectors.get(d.columns().get(i).attnum());
                 VectorCopy.copyRange(columns.get(i), done, dst, start, n);
                 dst.setValueCount(start + n);
+                b.updateStats(d.columns().get(i).attnum(), start, start + n);
             }
             for (int r = start; r < start + n; r++) {
                 b.setCreator(r, txid);
@@ -607,14 +632,18 @@ public final class MemoryTable implements Table {
     @Override
     public long delete(Transaction tx, long[] rowIds, int count) {
         tx.beginWrite();
+        TableLog l = log;
+        l.beginWrite();
         try {
-            return deleteRows(tx, rowIds, count);
+            tx.markWritten();
+            return deleteRows(tx, rowIds, count, l);
         } finally {
+            l.endWrite();
             tx.endWrite();
         }
     }
 
-    private long deleteRows(Transaction tx, long[] rowIds, int count) {
+    private long deleteRows(Transaction tx, long[] rowIds, int count, TableLog l) {
         long txid = tx.id();
         int commandId = tx.commandId();
         long[] mine = new long[count];
@@ -643,6 +672,9 @@ public final class MemoryTable implements Table {
                 }
                 b.setDeleteCommandId(off, commandId);
                 mine[n++] = rid;
+            }
+            if (n > 0) {
+                l.deleted(txid, mine, n);
             }
         } finally {
             lock.readLock().unlock();
@@ -773,7 +805,9 @@ public final class MemoryTable implements Table {
                 throw e;
             }
             for (int i = 0; i < blocks.size(); i++) {
-                blocks.get(i).vectors.put(column.attnum(), made.get(i));
+                Block b = blocks.get(i);
+                b.vectors.put(column.attnum(), made.get(i));
+                b.updateStats(column.attnum(), 0, b.rowCount);
             }
             def = newDef;
         } finally {
@@ -787,6 +821,7 @@ public final class MemoryTable implements Table {
         try {
             for (Block b : blocks) {
                 FieldVector v = b.vectors.remove(column.attnum());
+                b.stats.remove(column.attnum());
                 if (v != null) {
                     v.close();
                 }
@@ -900,6 +935,216 @@ public final class MemoryTable implements Table {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    // ---------------------------------------------------------------- recovery and checkpoints
+
+    /**
+     * Replays a logged insert: appends the rows as logged, without constraint checks (they passed when the rows
+     * were first written) and without indexing keys ({@link #rebuildUniqueIndexes} runs at the end of recovery).
+     * Row ids come out as logged because the log holds each table's appends in row id order.
+     */
+    public void replayInsert(long txid, long firstRowId, List<FieldVector> columns, int rowCount) {
+        lock.writeLock().lock();
+        try {
+            TableDef d = def;
+            if (firstRowId != totalRows) {
+                throw new EpochException(ErrorCode.DATA_CORRUPTED, "WAL replay of \"" + d.name() + "\": insert at row "
+                    + firstRowId + " but the table has " + totalRows + " rows");
+            }
+            if (columns.size() != d.columns().size()) {
+                throw new EpochException(ErrorCode.DATA_CORRUPTED, "WAL replay of \"" + d.name() + "\": "
+                    + columns.size() + " columns logged, table has " + d.columns().size());
+            }
+            append(txid, d, columns, rowCount);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Replays a logged delete. */
+    public void replayDelete(long txid, long[] rowIds, int n) {
+        lock.writeLock().lock();
+        try {
+            for (int i = 0; i < n; i++) {
+                long rid = checkRowId(rowIds[i]);
+                Block b = blocks.get(blockOf(rid));
+                b.anyDeadOrDeleted = true;
+                b.setDeleter(offsetOf(rid), txid);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Ends recovery: rows created by transactions that did not commit become rolled back, deletions by them are
+     * undone, counters are recomputed; then the unique indexes are built over the live rows.
+     */
+    public void finishRecovery(java.util.function.LongPredicate committed, List<IndexDef> uniqueIndexDefs) {
+        lock.writeLock().lock();
+        try {
+            long aborted = 0;
+            long deleted = 0;
+            for (Block b : blocks) {
+                long maxCreator = 0;
+                for (int r = 0; r < b.rowCount; r++) {
+                    long c = b.creator(r);
+                    if (c != Snapshot.ABORTED && !committed.test(c)) {
+                        c = Snapshot.ABORTED;
+                        b.setCreator(r, c);
+                    }
+                    if (c == Snapshot.ABORTED) {
+                        aborted++;
+                        b.anyDeadOrDeleted = true;
+                    } else {
+                        maxCreator = Math.max(maxCreator, c);
+                    }
+                    long del = b.deleter(r);
+                    if (del != Snapshot.LIVE && !committed.test(del)) {
+                        b.setDeleter(r, Snapshot.LIVE);
+                    } else if (del != Snapshot.LIVE) {
+                        b.anyDeadOrDeleted = true;
+                        if (c != Snapshot.ABORTED) {
+                            deleted++;
+                        }
+                    }
+                }
+                b.maxCreator = maxCreator;
+            }
+            abortedRows.set(aborted);
+            deletedRows.set(deleted);
+            uniqueIndexes.clear();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        for (IndexDef ix : uniqueIndexDefs) {
+            addUniqueIndex(def, ix);
+        }
+    }
+
+    /** Row counts of the blocks now (what a checkpoint writes; rows appended later are in the log after it). */
+    public int[] blockRowCounts() {
+        lock.readLock().lock();
+        try {
+            int[] counts = new int[blocks.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = blocks.get(i).rowCount;
+            }
+            return counts;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The attnums block {@code number} holds data for, ascending. */
+    public int[] blockAttnums(int number) {
+        lock.readLock().lock();
+        try {
+            return blocks.get(number).vectors.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code writer} over the first {@code rowCount} rows of block {@code number}'s vectors by attnum. */
+    public void withBlock(int number, java.util.function.Consumer<Map<Integer, FieldVector>> writer) {
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            writer.accept(java.util.Collections.unmodifiableMap(blocks.get(number).vectors));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Creator and deleter ids of the first {@code rowCount} rows of block {@code number}, copied. */
+    public long[][] blockMvcc(int number, int rowCount) {
+        lock.readLock().lock();
+        try {
+            Block b = blocks.get(number);
+            long[] creators = new long[rowCount];
+            long[] deleters = new long[rowCount];
+            for (int r = 0; r < rowCount; r++) {
+                creators[r] = b.creator(r);
+                deleters[r] = b.deleter(r);
+            }
+            return new long[][] {creators, deleters};
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Loads the next block from a checkpoint: takes the vectors over (transferring them to the table's allocator;
+     * the caller closes its own copies) and the rows' creator and deleter ids.
+     */
+    public void loadBlock(Map<Integer, FieldVector> vectorsByAttnum, int rowCount, long[] creators, long[] deleters) {
+        lock.writeLock().lock();
+        try {
+            Block b = new Block(blocks.size());
+            b.ensureCapacity(rowCount);
+            for (Map.Entry<Integer, FieldVector> e : vectorsByAttnum.entrySet()) {
+                org.apache.arrow.vector.util.TransferPair tp = e.getValue().getTransferPair(allocator);
+                tp.transfer();
+                FieldVector v = (FieldVector) tp.getTo();
+                b.vectors.put(e.getKey(), v);
+            }
+            for (ColumnDef col : def.columns()) {
+                if (!b.vectors.containsKey(col.attnum())) {
+                    FieldVector v = ArrowTypes.newVector(col.name(), col.type(), allocator, rowCount);
+                    v.setValueCount(rowCount);
+                    b.vectors.put(col.attnum(), v);
+                }
+            }
+            for (int r = 0; r < rowCount; r++) {
+                b.setCreator(r, creators[r]);
+                b.setDeleter(r, deleters[r]);
+                if (deleters[r] != Snapshot.LIVE || creators[r] == Snapshot.ABORTED) {
+                    b.anyDeadOrDeleted = true;
+                } else {
+                    b.maxCreator = Math.max(b.maxCreator, creators[r]);
+                }
+            }
+            b.rowCount = rowCount;
+            for (Integer attnum : b.vectors.keySet()) {
+                b.updateStats(attnum, 0, rowCount);
+            }
+            blocks.add(b);
+            totalRows = (long) b.number * BLOCK_ROWS + rowCount;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Live rows as of now for everyone (for migrate_data): creator and deleter checks as DDL does. */
+    public void forEachCommittedLiveRun(java.util.function.BiConsumer<Map<Integer, FieldVector>, int[]> sink) {
+        lock.readLock().lock();
+        try {
+            for (Block b : blocks) {
+                int[] rows = new int[b.rowCount];
+                int n = 0;
+                for (int r = 0; r < b.rowCount; r++) {
+                    long c = b.creator(r);
+                    if (c != Snapshot.ABORTED && !transactions.isInProgress(c) && b.deleter(r) == Snapshot.LIVE) {
+                        rows[n++] = r;
+                    }
+                }
+                sink.accept(java.util.Collections.unmodifiableMap(b.vectors), Arrays.copyOf(rows, n));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Rows stored, live or not: the id the next appended row gets. */
+    public long storedRowCount() {
+        return totalRows;
+    }
+
+    /** Whether the table was closed (dropped). */
+    public boolean isClosed() {
+        return closed;
     }
 
     /** Frees all data; later reads fail with 42P01. */

@@ -27,6 +27,10 @@ public final class Transaction {
     /** Statement counter (PostgreSQL's command id); the first statement is 0. */
     private volatile int commandId;
     private volatile State state = State.ACTIVE;
+    /** Whether the transaction inserted or deleted rows (only then its commit is logged). */
+    private volatile boolean wrote;
+    /** PostgreSQL's synchronous_commit: whether commit waits for the WAL fsync. */
+    private volatile boolean synchronousCommit = true;
     private final List<Runnable> undo = new ArrayList<>();
     /**
      * Writes hold the read side while they run; commit and rollback take the write side, so a transaction never
@@ -110,6 +114,22 @@ public final class Transaction {
 
     void unlockForEnd() {
         writeGuard.writeLock().unlock();
+    }
+
+    public void markWritten() {
+        wrote = true;
+    }
+
+    public boolean wrote() {
+        return wrote;
+    }
+
+    public void setSynchronousCommit(boolean on) {
+        synchronousCommit = on;
+    }
+
+    public boolean synchronousCommit() {
+        return synchronousCommit;
     }
 
     /** Registers work that undoes one of this transaction's writes if it rolls back. */

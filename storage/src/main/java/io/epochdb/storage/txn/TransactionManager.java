@@ -29,7 +29,36 @@ public final class TransactionManager {
     private final Map<Long, Transaction> inProgress = new ConcurrentHashMap<>();
     /** Rolled-back ids, for {@link #status}; rows never need it. */
     private final Map<Long, Boolean> aborted = new ConcurrentHashMap<>();
-    private long nextId = 1;
+    private long nextId = FIRST_ID;
+    private volatile CommitLog commitLog = CommitLog.NONE;
+
+    /**
+     * Creator id of rows that are committed for everyone: data moved by maintenance (e.g. migrate_data) rather than
+     * written by a transaction. Real transactions start above it.
+     */
+    public static final long FROZEN = 1;
+    static final long FIRST_ID = 2;
+
+    public void setCommitLog(CommitLog log) {
+        this.commitLog = java.util.Objects.requireNonNull(log, "log");
+    }
+
+    /** After recovery: ids below {@code next} are taken (finished: committed, or rolled back with their rows marked). */
+    public synchronized void restoreNextId(long next) {
+        if (!inProgress.isEmpty()) {
+            throw new IllegalStateException("transactions in progress");
+        }
+        nextId = Math.max(nextId, next);
+    }
+
+    /** What a checkpoint records: the next id and the ids in progress, taken consistently. */
+    public record State(long nextId, long[] inProgress) {
+    }
+
+    public synchronized State state() {
+        long[] ids = inProgress.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        return new State(nextId, ids);
+    }
 
     public synchronized Transaction begin() {
         Transaction tx = new Transaction(nextId++, this);
@@ -58,12 +87,19 @@ public final class TransactionManager {
     public void commit(Transaction tx) {
         tx.lockForEnd();
         try {
-            synchronized (this) {
-                if (tx.state() != Transaction.State.ACTIVE) {
-                    throw new EpochException(ErrorCode.INTERNAL_ERROR, "cannot commit " + tx);
+            if (tx.state() != Transaction.State.ACTIVE) {
+                throw new EpochException(ErrorCode.INTERNAL_ERROR, "cannot commit " + tx);
+            }
+            Runnable markCommitted = () -> {
+                synchronized (this) {
+                    inProgress.remove(tx.id());
+                    tx.setState(Transaction.State.COMMITTED);
                 }
-                inProgress.remove(tx.id());
-                tx.setState(Transaction.State.COMMITTED);
+            };
+            if (tx.wrote()) {
+                commitLog.commit(tx, markCommitted);
+            } else {
+                markCommitted.run();
             }
         } finally {
             tx.unlockForEnd();
@@ -93,6 +129,13 @@ public final class TransactionManager {
                 inProgress.remove(tx.id());
                 aborted.put(tx.id(), Boolean.TRUE);
                 tx.setState(Transaction.State.ABORTED);
+            }
+            if (tx.wrote()) {
+                try {
+                    commitLog.aborted(tx);
+                } catch (RuntimeException e) {
+                    LOG.warn("logging the rollback of {} failed", tx, e);
+                }
             }
         } finally {
             tx.unlockForEnd();
