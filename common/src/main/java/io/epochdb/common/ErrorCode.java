@@ -86,7 +86,11 @@ public enum ErrorCode {
     /** TimescaleDB: hypertable or dimension problems. */
     TS_HYPERTABLE_NOT_EXIST("TS001"),
     TS_DIMENSION_NOT_EXIST("TS103"),
-    TS_HYPERTABLE_EXISTS("TS110");
+    TS_HYPERTABLE_EXISTS("TS110"),
+    /** TimescaleDB's ERRCODE_TS_OPERATION_NOT_SUPPORTED. */
+    TS_OPERATION_NOT_SUPPORTED("TS101"),
+    /** TimescaleDB's ERRCODE_TS_BAD_HYPERTABLE_INDEX_DEFINITION (TS_DIMENSION_NOT_EXIST above carries the same code). */
+    TS_BAD_HYPERTABLE_INDEX_DEFINITION("TS103");
 
     private final String sqlState;
 

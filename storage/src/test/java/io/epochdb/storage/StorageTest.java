@@ -32,7 +32,7 @@ class StorageTest {
                 try (Storage s = Storage.open(data, root)) {
                     assertTrue(Files.isDirectory(data));
                     TableDef def = s.catalog().createTable("public", "t",
-                        List.of(ColumnDef.of("x", ColumnType.of(SqlType.TEXT))), List.of(), false);
+                        List.of(ColumnDef.of("x", ColumnType.of(SqlType.TEXT))), List.of(), true);
                     Table t = s.table(def.oid());
                     Transaction tx = s.transactions().begin();
                     insert(root, t, tx, List.of(row("hello"), row("world")));

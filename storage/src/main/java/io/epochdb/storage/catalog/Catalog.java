@@ -169,12 +169,22 @@ public interface Catalog {
 
     /**
      * Turns table {@code tableOid} into a hypertable partitioned on {@code timeColumn} with chunks {@code
-     * chunkInterval} wide (see {@link HypertableDef} for units). TimescaleDB's checks and errors: the column must
-     * exist (42703) and be of a time or integer type; every PRIMARY KEY / UNIQUE constraint must include it
-     * (TS103 {@code cannot create a unique index without the column "time" (used in partitioning)}); a table
-     * already a hypertable fails with TS110 {@code table "t" is already a hypertable} unless {@code ifNotExists}
-     * (then the existing definition is returned, with a notice left to the caller); a table with rows fails with
-     * TS001 {@code table "t" is not empty} unless {@code migrateData}, which moves its rows into chunks.
+     * chunkInterval} wide (see {@link HypertableDef} for units). TimescaleDB's checks and errors, in its order: a
+     * table already a hypertable fails with TS110 {@code table "t" is already a hypertable} unless {@code
+     * ifNotExists} (then the existing definition is returned unchanged, the notice {@code table "t" is already a
+     * hypertable, skipping} left to the caller); a view fails with 42809 {@code invalid relation type}; a table with
+     * rows fails with 0A000 {@code table "t" is not empty} (hint about migrate_data) unless {@code migrateData},
+     * which moves its rows into chunks; the column must exist (42703) and be TIMESTAMPTZ, TIMESTAMP, DATE, INT2,
+     * INT4 or INT8 (42809 {@code invalid type for dimension "c"}); the interval must be 1 up to the integer type's
+     * maximum (22023 {@code invalid interval: must be between 1 and 32767}) and whole days for DATE; every unique
+     * index (PRIMARY KEY / UNIQUE too) must include the column (TS103 {@code cannot create a unique index without
+     * the column "time" (used in partitioning)}). The time column becomes NOT NULL if it was not (TimescaleDB's
+     * NOTICE {@code adding not-null constraint to column "time"} is the caller's to send; with migrated rows a NULL
+     * fails with 23502).
+     *
+     * <p>Once a table is a hypertable: unique indexes and PRIMARY KEY / UNIQUE constraints without the time
+     * column fail with TS103; dropping the time column fails with 42P16 {@code cannot drop column named in
+     * partition key}; dropping its NOT NULL fails with TS101; renaming it renames it in the definition.
      */
     HypertableDef createHypertable(int tableOid, String timeColumn, long chunkInterval, boolean ifNotExists,
                                    boolean migrateData);
@@ -185,6 +195,9 @@ public interface Catalog {
     /** Every hypertable, by id. */
     List<HypertableDef> hypertables();
 
-    /** {@code set_chunk_time_interval}: applies to chunks created from now on. TS101-style error if not a hypertable. */
+    /**
+     * {@code set_chunk_time_interval}: applies to chunks created from now on. TS001 {@code table "t" is not a
+     * hypertable} for a plain table; interval errors as in {@link #createHypertable}.
+     */
     HypertableDef setChunkTimeInterval(int tableOid, long chunkInterval);
 }

@@ -55,6 +55,13 @@ public interface CatalogListener {
     }
 
     /**
+     * The hypertable definition of {@code table} changed (its time column was renamed, or set_chunk_time_interval
+     * ran); chunks already created keep their bounds.
+     */
+    default void hypertableAltered(TableDef table, HypertableDef hypertable) {
+    }
+
+    /**
      * Called after every change, still under the catalog's lock, once the change is complete: the durable storage
      * logs the new catalog image here, so images reach the log in the order the changes happened.
      */

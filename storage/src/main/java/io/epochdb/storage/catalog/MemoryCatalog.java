@@ -2,6 +2,7 @@ package io.epochdb.storage.catalog;
 
 import io.epochdb.common.EpochException;
 import io.epochdb.common.ErrorCode;
+import io.epochdb.common.types.SqlType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,8 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The catalog held in memory. Changes are serialized on this object's monitor and published into concurrent maps,
- * so lookups never lock. DDL is not transactional (see {@link Catalog}). Persistence comes with the durable
- * storage; the interface does not change for it.
+ * so lookups never lock. DDL is not transactional (see {@link Catalog}).
+ *
+ * <p>Every completed change ends in {@link #changed()}: the version goes up and {@link CatalogListener#catalogChanged()}
+ * runs once, still under the monitor, so the durable storage can log {@link #image()} in change order. It rebuilds the
+ * catalog on start with {@link #restore(CatalogImage)}.
  */
 public final class MemoryCatalog implements Catalog {
     private static final String DEFAULT_INDEX_METHOD = "btree";
@@ -36,6 +40,10 @@ public final class MemoryCatalog implements Catalog {
     private final Map<Long, String> comments = new ConcurrentHashMap<>();
     /** Next attnum per table: attnums are never reused after DROP COLUMN, as in PostgreSQL. Guarded by this. */
     private final Map<Integer, Integer> nextAttnum = new HashMap<>();
+    /** Hypertable definitions by table oid. */
+    private final Map<Integer, HypertableDef> hypertablesByTable = new ConcurrentHashMap<>();
+    /** Hypertable ids are never reused, as TimescaleDB's come from a sequence. Guarded by this. */
+    private int nextHypertableId = 1;
 
     private record QualifiedName(String schema, String name) {
     }
@@ -58,13 +66,27 @@ public final class MemoryCatalog implements Catalog {
         return version.get();
     }
 
+    /**
+     * An OID for an object the catalog does not hold (a chunk, a sequence...). The counter is part of the image, so
+     * the listener hears {@link CatalogListener#catalogChanged()} and the OID is never handed out again after a
+     * restart; the version stays, since nothing a caller caches depends on it.
+     */
     @Override
-    public int allocateOid() {
+    public synchronized int allocateOid() {
+        int oid = newOid();
+        listener.catalogChanged();
+        return oid;
+    }
+
+    /** An OID for an object this catalog is creating; the change it belongs to ends in {@link #changed()}. */
+    private int newOid() {
         return nextOid.getAndIncrement();
     }
 
+    /** Ends every completed change, under the monitor: exactly once per change, never for a failed or no-op one. */
     private void changed() {
         version.incrementAndGet();
+        listener.catalogChanged();
     }
 
     // ---------------------------------------------------------------- schemas
@@ -79,7 +101,7 @@ public final class MemoryCatalog implements Catalog {
             }
             throw CatalogErrors.schemaExists(name);
         }
-        SchemaDef s = new SchemaDef(allocateOid(), name, owner == null ? BOOTSTRAP_SUPERUSER : owner);
+        SchemaDef s = new SchemaDef(newOid(), name, owner == null ? BOOTSTRAP_SUPERUSER : owner);
         schemasByName.put(name, s);
         changed();
         return s;
@@ -114,7 +136,7 @@ public final class MemoryCatalog implements Catalog {
                 "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
         }
         for (TableDef t : members) {
-            dropRelation(t.oid());
+            dropRelationData(t);
         }
         schemasByName.remove(name);
         comments.remove(commentKey(s.oid(), 0));
@@ -159,7 +181,7 @@ public final class MemoryCatalog implements Catalog {
             throw CatalogErrors.relationExists(name);
         }
         List<ColumnDef> cols = numberColumns(columns);
-        int oid = allocateOid();
+        int oid = newOid();
         TableDef def = new TableDef(oid, schema, name, TableDef.Kind.TABLE, cols, List.of(), null,
             owner == null ? BOOTSTRAP_SUPERUSER : owner);
         List<ConstraintDef> made = new ArrayList<>();
@@ -177,9 +199,9 @@ public final class MemoryCatalog implements Catalog {
             if (!namesTaken.add(cname) || relationNames.containsKey(new QualifiedName(schema, cname))) {
                 throw CatalogErrors.relationExists(cname);
             }
-            ConstraintDef named = new ConstraintDef(allocateOid(), cname, c.type(), c.columns());
+            ConstraintDef named = new ConstraintDef(newOid(), cname, c.type(), c.columns());
             made.add(named);
-            indexes.add(new IndexDef(allocateOid(), schema, cname, oid, c.columns(), true, c.isPrimaryKey(),
+            indexes.add(new IndexDef(newOid(), schema, cname, oid, c.columns(), true, c.isPrimaryKey(),
                 DEFAULT_INDEX_METHOD));
             if (c.isPrimaryKey()) {
                 def = def.withColumns(markNotNull(def.columns(), c.columns()));
@@ -290,7 +312,7 @@ public final class MemoryCatalog implements Catalog {
             changed();
             return def;
         }
-        TableDef def = new TableDef(allocateOid(), schema, name, TableDef.Kind.VIEW, cols, List.of(), sql,
+        TableDef def = new TableDef(newOid(), schema, name, TableDef.Kind.VIEW, cols, List.of(), sql,
             owner == null ? BOOTSTRAP_SUPERUSER : owner);
         listener.tableCreated(def);
         publishRelation(def);
@@ -325,15 +347,22 @@ public final class MemoryCatalog implements Catalog {
         if (def == null) {
             throw CatalogErrors.noRelationOid(oid);
         }
+        dropRelationData(def);
+        changed();
+    }
+
+    /** Removes a relation with everything hanging off it; part of a change that the caller completes. */
+    private void dropRelationData(TableDef def) {
+        int oid = def.oid();
+        listener.tableDropped(def);
         for (IndexDef ix : indexes(oid)) {
             unpublishIndex(ix);
         }
-        listener.tableDropped(def);
         relationsByOid.remove(oid);
         relationNames.remove(new QualifiedName(def.schema(), def.name()));
         nextAttnum.remove(oid);
+        hypertablesByTable.remove(oid);
         removeComments(oid);
-        changed();
     }
 
     @Override
@@ -399,6 +428,9 @@ public final class MemoryCatalog implements Catalog {
     @Override
     public synchronized TableDef dropColumn(int oid, String column) {
         TableDef t = requireTable(oid);
+        if (isTimeColumn(oid, column)) {
+            throw HypertableRules.cannotDropTimeColumn();
+        }
         int pos = t.columnIndex(column);
         if (pos < 0) {
             throw CatalogErrors.noColumnOf(column, t.name());
@@ -439,6 +471,12 @@ public final class MemoryCatalog implements Catalog {
             .map(c -> new ConstraintDef(c.oid(), c.name(), c.type(), rename(c.columns(), from, to))).toList();
         TableDef def = t.withColumns(cols).withConstraints(constraints);
         listener.tableAltered(def);
+        HypertableDef hypertable = hypertablesByTable.get(oid);
+        if (hypertable != null && hypertable.timeColumn().equals(from)) {
+            hypertable = new HypertableDef(oid, hypertable.id(), to, hypertable.timeType(), hypertable.chunkInterval());
+            listener.hypertableAltered(def, hypertable);
+            hypertablesByTable.put(oid, hypertable);
+        }
         for (IndexDef ix : indexes(oid)) {
             if (ix.columns().contains(from)) {
                 IndexDef renamed = ix.withColumns(rename(ix.columns(), from, to));
@@ -521,6 +559,9 @@ public final class MemoryCatalog implements Catalog {
             throw CatalogErrors.noColumnOf(column, t.name());
         }
         ColumnDef col = t.columns().get(pos);
+        if (!notNull && isTimeColumn(oid, column)) {
+            throw HypertableRules.cannotDropTimeNotNull();
+        }
         if (!notNull && t.primaryKey().map(pk -> pk.columns().contains(column)).orElse(false)) {
             throw EpochException.of(ErrorCode.INVALID_TABLE_DEFINITION, "column \"%s\" is in a primary key", column);
         }
@@ -544,6 +585,7 @@ public final class MemoryCatalog implements Catalog {
                 "multiple primary keys for table \"%s\" are not allowed", t.name());
         }
         checkKeyColumns(t, constraint.columns());
+        checkHypertableUnique(oid, constraint.columns());
         String cname = constraint.name() != null ? constraint.name()
             : chooseName(t.schema(), t.name(), constraint.columns(), constraint.isPrimaryKey() ? "pkey" : "key", Set.of());
         if (relationNames.containsKey(new QualifiedName(t.schema(), cname))) {
@@ -559,11 +601,11 @@ public final class MemoryCatalog implements Catalog {
             }
             def = def.withColumns(markNotNull(def.columns(), constraint.columns()));
         }
-        ConstraintDef made = new ConstraintDef(allocateOid(), cname, constraint.type(), constraint.columns());
+        ConstraintDef made = new ConstraintDef(newOid(), cname, constraint.type(), constraint.columns());
         List<ConstraintDef> constraints = new ArrayList<>(def.constraints());
         constraints.add(made);
         def = def.withConstraints(constraints);
-        IndexDef ix = new IndexDef(allocateOid(), t.schema(), cname, oid, made.columns(), true, made.isPrimaryKey(),
+        IndexDef ix = new IndexDef(newOid(), t.schema(), cname, oid, made.columns(), true, made.isPrimaryKey(),
             DEFAULT_INDEX_METHOD);
         listener.uniqueIndexCreated(def, ix);
         listener.tableAltered(def);
@@ -624,8 +666,11 @@ public final class MemoryCatalog implements Catalog {
                 throw CatalogErrors.noColumn(col);
             }
         }
+        if (unique) {
+            checkHypertableUnique(tableOid, columns);
+        }
         String ixName = name != null ? name : chooseName(ixSchema, t.name(), columns, "idx", Set.of());
-        IndexDef ix = new IndexDef(allocateOid(), ixSchema, ixName, tableOid, columns, unique, false,
+        IndexDef ix = new IndexDef(newOid(), ixSchema, ixName, tableOid, columns, unique, false,
             method == null ? DEFAULT_INDEX_METHOD : method);
         if (unique) {
             listener.uniqueIndexCreated(t, ix);
@@ -689,7 +734,7 @@ public final class MemoryCatalog implements Catalog {
             }
             throw CatalogErrors.roleExists(name);
         }
-        RoleDef r = new RoleDef(allocateOid(), name, login, superuser, passwordVerifier);
+        RoleDef r = new RoleDef(newOid(), name, login, superuser, passwordVerifier);
         rolesByName.put(name, r);
         changed();
         return r;
@@ -777,7 +822,7 @@ public final class MemoryCatalog implements Catalog {
     }
 
     @Override
-    public void setComment(int objectOid, int subId, String text) {
+    public synchronized void setComment(int objectOid, int subId, String text) {
         if (text == null || text.isEmpty()) {
             comments.remove(commentKey(objectOid, subId));
         } else {
@@ -791,26 +836,177 @@ public final class MemoryCatalog implements Catalog {
         return Optional.ofNullable(comments.get(commentKey(objectOid, subId)));
     }
 
-    // ---------------------------------------------------------------- hypertables (stubs, being built)
+    // ---------------------------------------------------------------- hypertables
 
     @Override
-    public HypertableDef createHypertable(int tableOid, String timeColumn, long chunkInterval, boolean ifNotExists,
-                                          boolean migrateData) {
-        throw new UnsupportedOperationException("hypertables");
+    public synchronized HypertableDef createHypertable(int tableOid, String timeColumn, long chunkInterval,
+                                                       boolean ifNotExists, boolean migrateData) {
+        Objects.requireNonNull(timeColumn, "timeColumn");
+        TableDef t = get(tableOid);
+        HypertableDef existing = hypertablesByTable.get(tableOid);
+        if (existing != null) {
+            if (ifNotExists) {
+                return existing;
+            }
+            throw HypertableRules.alreadyHypertable(t.name());
+        }
+        // TimescaleDB's order of checks: relation kind, emptiness, the time column, then existing unique indexes.
+        if (t.isView()) {
+            throw HypertableRules.invalidRelationType();
+        }
+        boolean hasRows = listener.hasRows(t);
+        if (hasRows && !migrateData) {
+            throw HypertableRules.notEmpty(t.name());
+        }
+        int pos = t.columnIndex(timeColumn);
+        if (pos < 0) {
+            throw CatalogErrors.noColumn(timeColumn);
+        }
+        ColumnDef column = t.columns().get(pos);
+        SqlType timeType = column.type().type();
+        HypertableRules.checkTimeType(timeColumn, timeType);
+        HypertableRules.checkChunkInterval(timeType, chunkInterval);
+        for (IndexDef ix : indexes(tableOid)) {
+            if (ix.unique()) {
+                HypertableRules.checkUniqueColumns(timeColumn, ix.columns());
+            }
+        }
+        // TimescaleDB makes the time column NOT NULL (with a notice the caller prints); migrated rows must comply.
+        TableDef def = t;
+        if (!column.notNull()) {
+            if (hasRows) {
+                listener.checkNoNulls(t, column);
+            }
+            List<ColumnDef> cols = new ArrayList<>(t.columns());
+            cols.set(pos, column.withNotNull(true));
+            def = t.withColumns(cols);
+            listener.tableAltered(def);
+        }
+        HypertableDef hypertable = new HypertableDef(tableOid, nextHypertableId, timeColumn, timeType, chunkInterval);
+        try {
+            listener.hypertableCreated(def, hypertable, migrateData);
+        } catch (RuntimeException e) {
+            if (def != t) {
+                listener.tableAltered(t);
+            }
+            throw e;
+        }
+        nextHypertableId++;
+        hypertablesByTable.put(tableOid, hypertable);
+        publishRelation(def);
+        changed();
+        return hypertable;
     }
 
     @Override
     public Optional<HypertableDef> hypertable(int tableOid) {
-        return Optional.empty();
+        return Optional.ofNullable(hypertablesByTable.get(tableOid));
     }
 
     @Override
     public List<HypertableDef> hypertables() {
-        return List.of();
+        return hypertablesByTable.values().stream().sorted(Comparator.comparingInt(HypertableDef::id)).toList();
     }
 
     @Override
-    public HypertableDef setChunkTimeInterval(int tableOid, long chunkInterval) {
-        throw new UnsupportedOperationException("hypertables");
+    public synchronized HypertableDef setChunkTimeInterval(int tableOid, long chunkInterval) {
+        TableDef t = get(tableOid);
+        HypertableDef hypertable = hypertablesByTable.get(tableOid);
+        if (hypertable == null) {
+            throw HypertableRules.notAHypertable(t.name());
+        }
+        HypertableRules.checkChunkInterval(hypertable.timeType(), chunkInterval);
+        HypertableDef changedDef = hypertable.withChunkInterval(chunkInterval);
+        listener.hypertableAltered(t, changedDef);
+        hypertablesByTable.put(tableOid, changedDef);
+        changed();
+        return changedDef;
+    }
+
+    private boolean isTimeColumn(int tableOid, String column) {
+        HypertableDef hypertable = hypertablesByTable.get(tableOid);
+        return hypertable != null && hypertable.timeColumn().equals(column);
+    }
+
+    /** TS103 when a unique index or PRIMARY KEY / UNIQUE constraint on a hypertable leaves out its time column. */
+    private void checkHypertableUnique(int tableOid, List<String> columns) {
+        HypertableDef hypertable = hypertablesByTable.get(tableOid);
+        if (hypertable != null) {
+            HypertableRules.checkUniqueColumns(hypertable.timeColumn(), columns);
+        }
+    }
+
+    // ---------------------------------------------------------------- persistence
+
+    /** The whole catalog as one consistent value, for the durable storage to log. */
+    public synchronized CatalogImage image() {
+        List<CatalogImage.Comment> commentList = comments.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> new CatalogImage.Comment((int) (e.getKey() >>> 32), (int) e.getKey().longValue(), e.getValue()))
+            .toList();
+        List<CatalogImage.AttnumCounter> counters = nextAttnum.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> new CatalogImage.AttnumCounter(e.getKey(), e.getValue()))
+            .toList();
+        return new CatalogImage(schemas(), relations(), indexes(), roles(), commentList, counters, nextOid.get(),
+            nextHypertableId, hypertables());
+    }
+
+    /**
+     * Replaces the whole catalog with {@code image}, without telling the listener anything: the data layer rebuilds
+     * itself from the same image. Meant for start-up, before sessions read the catalog (lock-free lookups may see a
+     * half-restored catalog meanwhile). The version still goes up. Counters never go below what the image's
+     * objects already use, so a restored catalog cannot hand out a taken OID, attnum or hypertable id.
+     */
+    public synchronized void restore(CatalogImage image) {
+        Objects.requireNonNull(image, "image");
+        schemasByName.clear();
+        relationsByOid.clear();
+        indexesByOid.clear();
+        relationNames.clear();
+        rolesByName.clear();
+        comments.clear();
+        nextAttnum.clear();
+        hypertablesByTable.clear();
+
+        int maxOid = FIRST_NORMAL_OID - 1;
+        for (SchemaDef s : image.schemas()) {
+            schemasByName.put(s.name(), s);
+            maxOid = Math.max(maxOid, s.oid());
+        }
+        for (TableDef t : image.relations()) {
+            publishRelation(t);
+            maxOid = Math.max(maxOid, t.oid());
+            int maxAttnum = 0;
+            for (ColumnDef c : t.columns()) {
+                maxAttnum = Math.max(maxAttnum, c.attnum());
+            }
+            nextAttnum.put(t.oid(), maxAttnum + 1);
+            for (ConstraintDef c : t.constraints()) {
+                maxOid = Math.max(maxOid, c.oid());
+            }
+        }
+        for (IndexDef ix : image.indexes()) {
+            publishIndex(ix);
+            maxOid = Math.max(maxOid, ix.oid());
+        }
+        for (RoleDef r : image.roles()) {
+            rolesByName.put(r.name(), r);
+            maxOid = Math.max(maxOid, r.oid());
+        }
+        for (CatalogImage.Comment c : image.comments()) {
+            comments.put(commentKey(c.objectOid(), c.subId()), c.text());
+        }
+        for (CatalogImage.AttnumCounter c : image.nextAttnums()) {
+            nextAttnum.merge(c.tableOid(), c.nextAttnum(), Math::max);
+        }
+        int maxHypertableId = 0;
+        for (HypertableDef h : image.hypertables()) {
+            hypertablesByTable.put(h.tableOid(), h);
+            maxHypertableId = Math.max(maxHypertableId, h.id());
+        }
+        nextOid.set(Math.max(image.nextOid(), maxOid + 1));
+        nextHypertableId = Math.max(image.nextHypertableId(), maxHypertableId + 1);
+        version.incrementAndGet();
     }
 }

@@ -200,6 +200,19 @@ public final class WalWriter implements AutoCloseable {
         return seq;
     }
 
+    /** Closes the file without forcing it (crash simulation in tests). */
+    public void abandon() {
+        asyncFlusher.shutdownNow();
+        synchronized (this) {
+            closed = true;
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.warn("closing WAL file failed", e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         asyncFlusher.shutdownNow();
