@@ -25,7 +25,6 @@ public final class EngineImpl implements Engine {
     private final AtomicInteger nextPid = new AtomicInteger(1000 + new SecureRandom().nextInt(1000));
     private final SecureRandom random = new SecureRandom();
     private final long startMicros = ExecContext.currentMicros();
-    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final PlanCache planCache = new PlanCache(2048);
     private volatile boolean closed;
 
@@ -81,8 +80,8 @@ public final class EngineImpl implements Engine {
     }
 
     /** The sequence behind a serial column or nextval('name'). */
-    AtomicLong sequence(String name) {
-        return sequences.computeIfAbsent(name, n -> new AtomicLong());
+    io.epochdb.storage.Sequences.Sequence sequence(String name) {
+        return storage.sequences().get(name);
     }
 
     @Override
