@@ -350,7 +350,7 @@ final class CopyStatements {
                 drain(true);
                 flush();
                 if (autocommit) {
-                    session.storage().transactions().commit(tx);
+                    session.commitTransaction(tx);
                 }
                 finished = true;
                 return "COPY " + rows;

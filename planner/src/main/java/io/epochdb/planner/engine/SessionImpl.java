@@ -285,8 +285,18 @@ public final class SessionImpl implements Session, SystemContext {
             engine.storage().transactions().rollback(tx);
             return "ROLLBACK";
         }
-        engine.storage().transactions().commit(tx);
+        commitTransaction(tx);
         return "COMMIT";
+    }
+
+    /**
+     * Commits {@code tx}; with {@code synchronous_commit = off} the commit returns before its WAL record is on
+     * disk (a crash may lose the last few hundred milliseconds of such commits, never part of one), as in
+     * PostgreSQL.
+     */
+    void commitTransaction(Transaction tx) {
+        tx.setSynchronousCommit(!"off".equalsIgnoreCase(settings.get("synchronous_commit")));
+        engine.storage().transactions().commit(tx);
     }
 
     String rollback() {
@@ -327,7 +337,7 @@ public final class SessionImpl implements Session, SystemContext {
         try {
             tx.beginStatement();
             T result = body.apply(tx);
-            engine.storage().transactions().commit(tx);
+            commitTransaction(tx);
             return result;
         } catch (RuntimeException | Error e) {
             engine.storage().transactions().rollback(tx);
@@ -487,7 +497,7 @@ public final class SessionImpl implements Session, SystemContext {
                 }
                 if (autocommit) {
                     if (failure == null) {
-                        engine.storage().transactions().commit(tx);
+                        commitTransaction(tx);
                     } else {
                         engine.storage().transactions().rollback(tx);
                     }

@@ -57,7 +57,10 @@ public final class SegmentFiles {
             CRC32C crc = new CRC32C();
             try (FileOutputStream fos = new FileOutputStream(file.toFile());
                  CheckedOutputStream out = new CheckedOutputStream(new BufferedOutputStream(fos, 1 << 16), crc);
-                 ArrowFileWriter w = new ArrowFileWriter(root, null, Channels.newChannel(out))) {
+                 ArrowFileWriter w = new ArrowFileWriter(root, null, Channels.newChannel(out), java.util.Map.of(),
+                     org.apache.arrow.vector.ipc.message.IpcOption.DEFAULT, Lz4FrameCodec.FACTORY,
+                     org.apache.arrow.vector.compression.CompressionUtil.CodecType.LZ4_FRAME,
+                     java.util.Optional.empty())) {
                 w.start();
                 w.writeBatch();
                 w.end();
@@ -91,7 +94,7 @@ public final class SegmentFiles {
     public static Segment readSegment(Path file, long expectedCrc, BufferAllocator allocator) {
         byte[] bytes = readChecked(file, expectedCrc);
         ArrowFileReader r = new ArrowFileReader(new SeekableReadChannel(new ByteArrayReadableSeekableByteChannel(bytes)),
-            allocator);
+            allocator, Lz4FrameCodec.FACTORY);
         try {
             if (!r.loadNextBatch()) {
                 throw new IOException("no record batch");
