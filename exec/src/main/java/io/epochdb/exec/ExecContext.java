@@ -21,6 +21,7 @@ public final class ExecContext {
     private final long transactionStartMicros;
     private final AtomicBoolean cancelled;
     private final long deadlineNanos;
+    private final io.epochdb.exec.scan.ScanRegistry scans = new io.epochdb.exec.scan.ScanRegistry();
 
     public ExecContext(BufferAllocator allocator, List<Object> params, ZoneId timeZone, long statementStartMicros,
                        long transactionStartMicros, AtomicBoolean cancelled, long deadlineNanos) {
@@ -72,6 +73,11 @@ public final class ExecContext {
     /** {@code now()} / {@code transaction_timestamp()} in microseconds since the epoch. */
     public long transactionStartMicros() {
         return transactionStartMicros;
+    }
+
+    /** The table scans built for this execution (EXPLAIN reads their chunk and segment counts). */
+    public io.epochdb.exec.scan.ScanRegistry scans() {
+        return scans;
     }
 
     public AtomicBoolean cancelFlag() {

@@ -1,37 +1,78 @@
 package io.epochdb.exec.operator;
 
+import io.epochdb.common.EpochException;
+import io.epochdb.common.ErrorCode;
 import io.epochdb.exec.ExecContext;
 import io.epochdb.exec.batch.Batch;
 import io.epochdb.exec.batch.Vectors;
+import io.epochdb.exec.scan.PartFilter;
+import io.epochdb.exec.scan.PrunableScan;
+import io.epochdb.exec.scan.ScanRanges;
+import io.epochdb.exec.scan.ScanReport;
 import io.epochdb.exec.types.RowType;
 import io.epochdb.storage.table.ScanPart;
 import io.epochdb.storage.table.TableSnapshot;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.util.TransferPair;
 
 /**
- * Reads a table snapshot part by part: the requested columns, then the row id column (INT8) when asked. Parts
- * larger than {@link Batch#TARGET_ROWS} are split with zero-copy-ish transfers; empty parts are skipped.
+ * Reads a table snapshot part by part: the requested columns, then the row id column (INT8) when asked. At open
+ * the pushed {@link ScanRanges} are evaluated (with this execution's parameters and clock) and every part whose
+ * column statistics cannot overlap them is skipped before any data is read. Parts larger than
+ * {@link Batch#TARGET_ROWS} are split with zero-copy-ish transfers; empty parts are skipped. While the consumer
+ * works on one part, the next kept part is read on a second thread (reading copies or decodes a whole part), so a
+ * large scan keeps both cores busy; at most one part is read ahead.
  */
-public final class TableScanOperator implements Operator {
+public final class TableScanOperator implements Operator, PrunableScan {
+    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "epochdb-scan-read-ahead");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Off with -Depochdb.exec.readAhead=false. */
+    private static final boolean READ_AHEAD_ENABLED = !"false".equals(System.getProperty("epochdb.exec.readAhead"));
+
     private final TableSnapshot snapshot;
     private final int[] columns;
     private final boolean withRowIds;
     private final RowType rowType;
+    private final ScanRanges ranges;
+    private final int planNodeId;
     private ExecContext ctx;
-    private int nextPart;
+    private int[] keptParts;
+    private ScanReport report;
+    private int nextKept;
     private List<FieldVector> current;
     private int currentRows;
     private int currentPos;
+    /** The part being read ahead (the one at {@code keptParts[nextKept]}), or null. */
+    private Future<ScanPart> ahead;
 
     public TableScanOperator(TableSnapshot snapshot, int[] columns, boolean withRowIds, RowType rowType) {
+        this(snapshot, columns, withRowIds, rowType, ScanRanges.NONE, -1);
+    }
+
+    /**
+     * @param ranges range predicates pushed from the filter above (which stays: they only skip parts)
+     * @param planNodeId the plan node this scan comes from, for EXPLAIN; -1 when none
+     */
+    public TableScanOperator(TableSnapshot snapshot, int[] columns, boolean withRowIds, RowType rowType,
+                             ScanRanges ranges, int planNodeId) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.columns = Objects.requireNonNull(columns, "columns").clone();
         this.withRowIds = withRowIds;
         this.rowType = Objects.requireNonNull(rowType, "rowType");
+        this.ranges = Objects.requireNonNull(ranges, "ranges");
+        this.planNodeId = planNodeId;
     }
 
     @Override
@@ -40,19 +81,68 @@ public final class TableScanOperator implements Operator {
     }
 
     @Override
+    public int planNodeId() {
+        return planNodeId;
+    }
+
+    @Override
+    public ScanRanges ranges() {
+        return ranges;
+    }
+
+    @Override
+    public ScanReport report() {
+        return report;
+    }
+
+    @Override
+    public ScanReport prune(ExecContext ctx) {
+        return choose(ctx).report;
+    }
+
+    private record Choice(int[] kept, ScanReport report) {
+    }
+
+    /** The parts that may hold matching rows, and the counts; reads statistics only. */
+    private Choice choose(ExecContext ctx) {
+        PartFilter filter = ranges.evaluate(ctx);
+        int total = snapshot.partCount();
+        int[] kept = new int[total];
+        int n = 0;
+        Set<Integer> chunks = new HashSet<>();
+        Set<Integer> keptChunks = new HashSet<>();
+        for (int p = 0; p < total; p++) {
+            int chunk = snapshot.chunkId(p);
+            if (chunk >= 0) {
+                chunks.add(chunk);
+            }
+            if (filter.isEmpty() || filter.mayMatch(snapshot, p)) {
+                kept[n++] = p;
+                if (chunk >= 0) {
+                    keptChunks.add(chunk);
+                }
+            }
+        }
+        return new Choice(java.util.Arrays.copyOf(kept, n), new ScanReport(n, total, keptChunks.size(), chunks.size()));
+    }
+
+    @Override
     public void open(ExecContext ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
-        nextPart = 0;
+        Choice c = choose(ctx);
+        keptParts = c.kept;
+        report = c.report;
+        nextKept = 0;
     }
 
     @Override
     public Batch next() {
         ctx.checkCancelled();
         while (current == null) {
-            if (nextPart >= snapshot.partCount()) {
+            if (nextKept >= keptParts.length) {
                 return null;
             }
-            ScanPart part = snapshot.read(nextPart++, columns, withRowIds, ctx.allocator());
+            ScanPart part = nextPart();
             if (part.rowCount() == 0) {
                 part.close();
                 continue;
@@ -89,6 +179,42 @@ public final class TableScanOperator implements Operator {
         return new Batch(out, n);
     }
 
+    /** Reads (or takes the read-ahead of) the next kept part, and starts reading the one after it. */
+    private ScanPart nextPart() {
+        ScanPart part;
+        if (ahead != null) {
+            Future<ScanPart> f = ahead;
+            ahead = null;
+            part = await(f);
+        } else {
+            part = snapshot.read(keptParts[nextKept], columns, withRowIds, ctx.allocator());
+        }
+        nextKept++;
+        if (READ_AHEAD_ENABLED && nextKept < keptParts.length) {
+            int p = keptParts[nextKept];
+            ExecContext c = ctx;
+            ahead = READ_AHEAD.submit(() -> snapshot.read(p, columns, withRowIds, c.allocator()));
+        }
+        return part;
+    }
+
+    private static ScanPart await(Future<ScanPart> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EpochException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private void closeCurrent() {
         if (current != null) {
             List<FieldVector> vs = current;
@@ -100,5 +226,24 @@ public final class TableScanOperator implements Operator {
     @Override
     public void close() {
         closeCurrent();
+        if (ahead != null) {
+            // the read owns memory of the query's allocator: wait for it and release what it read
+            Future<ScanPart> f = ahead;
+            ahead = null;
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    f.get().close();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // keep waiting: the part must be released before the allocator closes
+                } catch (ExecutionException ignored) {
+                    break; // the scan is being closed anyway; a failed read keeps no memory
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -34,7 +34,28 @@ final class ErrorReport {
         BackendMessages.errorOrNotice(out, 'E', severity, e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position());
     }
 
+    /**
+     * A notice as the session queues it: {@code "SEVERITY:SQLSTATE:message"} (e.g. {@code NOTICE:42P07:relation
+     * "t" already exists, skipping}), or a bare message sent as a NOTICE with SQLSTATE 00000.
+     */
     static void notice(ByteBuf out, String message) {
-        BackendMessages.errorOrNotice(out, 'N', "NOTICE", ErrorCode.SUCCESSFUL_COMPLETION.sqlState(), message, null, null, 0);
+        String severity = "NOTICE";
+        String sqlState = ErrorCode.SUCCESSFUL_COMPLETION.sqlState();
+        String text = message;
+        int first = message.indexOf(':');
+        int second = first < 0 ? -1 : message.indexOf(':', first + 1);
+        if (second - first == 6 && isSeverity(message.substring(0, first))) {
+            severity = message.substring(0, first);
+            sqlState = message.substring(first + 1, second);
+            text = message.substring(second + 1);
+        }
+        BackendMessages.errorOrNotice(out, 'N', severity, sqlState, text, null, null, 0);
+    }
+
+    private static boolean isSeverity(String s) {
+        return switch (s) {
+            case "NOTICE", "WARNING", "INFO", "DEBUG", "LOG" -> true;
+            default -> false;
+        };
     }
 }

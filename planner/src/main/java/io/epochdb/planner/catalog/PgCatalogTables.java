@@ -42,6 +42,7 @@ final class PgCatalogTables {
                 for (SchemaDef d : c.schemas()) {
                     out.add(row(d.oid(), d.name(), Relations.roleOid(c, d.owner()), null));
                 }
+                out.addAll(TimescaleInformationTables.namespaceRows(c));
                 return out;
             });
         sys.add(pgClassSpec(), false, s -> pgClassRows(s, sys));

@@ -75,7 +75,8 @@ final class Relations {
     }
 
     static int schemaOid(Catalog c, String schema) {
-        return c.schema(schema).map(SchemaDef::oid).orElse(0);
+        return c.schema(schema).map(SchemaDef::oid)
+            .orElse(TimescaleInformationTables.EXTENSION_SCHEMAS.getOrDefault(schema, 0));
     }
 
     static int roleOid(Catalog c, String role) {

@@ -39,6 +39,7 @@ public final class SystemCatalog {
         PgCatalogTables.register(this);
         PgCatalogViews.register(this);
         InformationSchemaTables.register(this);
+        TimescaleInformationTables.register(this);
     }
 
     /** Virtual tables by schema name and table name, for {@code RootSchemas.build}. */

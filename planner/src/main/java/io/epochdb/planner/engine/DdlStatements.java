@@ -7,6 +7,7 @@ import io.epochdb.planner.ResultColumn;
 import io.epochdb.planner.parse.Token;
 import io.epochdb.planner.plan.PlannedQuery;
 import io.epochdb.planner.result.CommandResult;
+import io.epochdb.planner.timescale.HypertableOptions;
 import io.epochdb.planner.utility.TokenStream;
 import io.epochdb.planner.utility.TypeNameParser;
 import io.epochdb.storage.catalog.Catalog;
@@ -176,7 +177,8 @@ final class DdlStatements {
             columns.add(new ColumnDef(col, type.type(), notNull, defaultSql, attnum++));
         } while (ts.acceptSymbol(","));
         ts.expectSymbol(")");
-        skipTableOptions(ts);
+        // WITH (tsdb.hypertable, ...) makes a hypertable; other options, TABLESPACE, PARTITION BY are ignored
+        HypertableOptions options = HypertableOptions.parse(ts);
         return () -> {
             String s = schema != null ? schema : session.creationSchema();
             if (ifNotExists && catalog().lookup(s, name).isPresent()) {
@@ -186,7 +188,15 @@ final class DdlStatements {
             for (String[] seq : serials) {
                 session.engine.sequence(seq[0]);
             }
-            catalog().createTable(s, name, columns, constraints, ifNotExists);
+            TableDef created = catalog().createTable(s, name, columns, constraints, ifNotExists);
+            if (options.hypertable() && catalog().hypertable(created.oid()).isEmpty()) {
+                try {
+                    TimescaleStatements.applyTableOptions(session, created, options);
+                } catch (RuntimeException e) {
+                    catalog().dropRelation(created.oid()); // no half-made hypertable
+                    throw e;
+                }
+            }
             return "CREATE TABLE";
         };
     }
@@ -290,11 +300,6 @@ final class DdlStatements {
             }
         }
         return ts.textFrom(start);
-    }
-
-    private static void skipTableOptions(TokenStream ts) {
-        // WITH (...), TABLESPACE x, PARTITION BY ...: accepted and ignored here
-        ts.skipToEnd();
     }
 
     private Supplier<String> createIndex(TokenStream ts, boolean unique) {

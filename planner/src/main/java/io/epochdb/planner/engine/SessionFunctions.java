@@ -64,6 +64,7 @@ final class SessionFunctions {
             return v;
         });
         CatalogFunctions.register(session, functions);
+        TimescaleStatements.registerScalars(session, functions);
     }
 
     private static String sequenceName(Object arg) {

@@ -8,11 +8,10 @@ import io.epochdb.planner.QueryResult;
 import io.epochdb.planner.ResultColumn;
 import io.epochdb.planner.plan.PlannedQuery;
 import io.epochdb.planner.result.CommandResult;
+import io.epochdb.planner.translate.ExplainText;
 import io.epochdb.planner.utility.TokenStream;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.sql.SqlExplainLevel;
 
 /**
  * Decides what kind of statement a parsed statement is and prepares it: queries are planned with Calcite now
@@ -29,7 +28,8 @@ final class StatementPreparer {
         String first = ps.firstWord();
         switch (first) {
             case "select", "with", "values", "(", "table":
-                return query(ps, declared);
+                // TimescaleDB's hypertable functions (create_hypertable, show_chunks ...) run as statements
+                return TimescaleStatements.prepare(session, ps, declared).orElseGet(() -> query(ps, declared));
             case "insert", "update", "delete":
                 return new DmlStatements(session).prepare(ps, declared);
             case "explain":
@@ -130,24 +130,36 @@ final class StatementPreparer {
         boolean runIt = analyze;
         ResultColumn col = ResultColumn.of("QUERY PLAN", ColumnType.of(SqlType.TEXT));
         return new PreparedImpl(ps, q.parameterTypes(), List.of(col), params -> {
-            String plan = RelOptUtil.toString(q.rel(), SqlExplainLevel.EXPPLAN_ATTRIBUTES);
             List<List<Object>> rows = new java.util.ArrayList<>();
-            for (String line : plan.split("\n")) {
-                if (!line.isBlank()) {
-                    rows.add(List.of(line));
-                }
-            }
             if (runIt) {
                 long start = System.nanoTime();
                 long count = 0;
+                io.epochdb.exec.scan.ScanRegistry scans;
                 try (QueryResult r = session.runQuery(q, params, "SELECT")) {
+                    scans = session.currentContext.scans();
                     io.epochdb.exec.batch.Batch b;
                     while ((b = r.next()) != null) {
                         count += b.rowCount();
                         b.close();
                     }
                 }
-                rows.add(List.of(String.format("Execution Time: %.3f ms (%d rows)", (System.nanoTime() - start) / 1e6, count)));
+                double millis = (System.nanoTime() - start) / 1e6;
+                for (String line : ExplainText.lines(q.rel(), scans, io.epochdb.exec.scan.PrunableScan::report)) {
+                    rows.add(List.of(line));
+                }
+                rows.add(List.of(String.format("Execution Time: %.3f ms (%d rows)", millis, count)));
+            } else {
+                // the scans are built (not opened) to show what chunk exclusion keeps for these values
+                List<String> lines;
+                try (QueryResult r = session.runQuery(q, params, "SELECT")) {
+                    io.epochdb.exec.ExecContext ctx = session.currentContext;
+                    lines = ExplainText.lines(q.rel(), ctx.scans(), scan -> scan.prune(ctx));
+                } catch (RuntimeException e) {
+                    lines = ExplainText.lines(q.rel(), null, null);
+                }
+                for (String line : lines) {
+                    rows.add(List.of(line));
+                }
             }
             return Rows.result(session, List.of(col), rows, "EXPLAIN");
         }, false);

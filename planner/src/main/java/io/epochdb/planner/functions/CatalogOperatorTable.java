@@ -101,6 +101,9 @@ public final class CatalogOperatorTable {
         fn("array_lower", INTEGER, args(2, 2));
         fn("array_length", INTEGER, args(2, 2));
         fn("array_position", INTEGER, args(2, 3));
+        // TimescaleDB's scalar hypertable functions (package timescale; the set-returning ones run as statements)
+        fn("hypertable_size", BIGINT, args(1, 1));
+        fn("approximate_row_count", BIGINT, args(1, 1));
     }
 
     public static SqlOperatorTable table() {

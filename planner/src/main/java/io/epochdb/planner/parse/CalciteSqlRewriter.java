@@ -501,6 +501,11 @@ public final class CalciteSqlRewriter {
         return ts;
     }
 
+    /** Keywords that may precede a parenthesised expression and are never a function's name. */
+    private static final java.util.Set<String> NOT_FUNCTION_NAMES = java.util.Set.of("select", "where", "and", "or",
+        "not", "when", "then", "else", "in", "by", "on", "having", "return", "returning", "as", "distinct", "all",
+        "any", "some", "from", "using", "is", "like", "ilike", "between", "case", "set", "values", "limit", "offset");
+
     private static int primaryStart(List<Token> ts, int end) {
         int i = end;
         if (i < 0) {
@@ -541,7 +546,9 @@ public final class CalciteSqlRewriter {
                     }
                 }
             }
-            if (i > 0 && (ts.get(i - 1).kind() == Token.Kind.WORD || ts.get(i - 1).kind() == Token.Kind.QUOTED_IDENT)) {
+            // a function call f(...)::type, but not a keyword before a parenthesised operand: SELECT (x)::type
+            if (i > 0 && (ts.get(i - 1).kind() == Token.Kind.QUOTED_IDENT
+                || (ts.get(i - 1).kind() == Token.Kind.WORD && !NOT_FUNCTION_NAMES.contains(ts.get(i - 1).value())))) {
                 i--;
             }
         }

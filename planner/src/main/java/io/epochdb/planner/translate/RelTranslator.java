@@ -28,6 +28,7 @@ import io.epochdb.exec.operator.ValuesOperator;
 import io.epochdb.exec.operator.WindowCall;
 import io.epochdb.exec.operator.WindowGroup;
 import io.epochdb.exec.operator.WindowOperator;
+import io.epochdb.exec.scan.ScanRanges;
 import io.epochdb.exec.types.RowType;
 import io.epochdb.planner.schema.EpochTable;
 import io.epochdb.planner.schema.SystemContext;
@@ -86,12 +87,16 @@ public final class RelTranslator {
 
     public Operator translate(RelNode rel) {
         if (rel instanceof TableScan scan) {
-            return scan(scan, null);
+            return scan(scan, null, ScanRanges.NONE);
         }
         if (rel instanceof Project project) {
             return project(project);
         }
         if (rel instanceof Filter filter) {
+            if (ScanShape.of(filter) != null) {
+                TableScan scan = (TableScan) filter.getInput();
+                return new FilterOperator(scan(scan, null, ranges(scan, filter.getCondition())), rex.translate(filter.getCondition()));
+            }
             return new FilterOperator(translate(filter.getInput()), rex.translate(filter.getCondition()));
         }
         if (rel instanceof Aggregate agg) {
@@ -147,8 +152,11 @@ public final class RelTranslator {
 
     // --- scans ----------------------------------------------------------------------------------------------
 
-    /** A scan reading only {@code wanted} columns (positions in the table's row type), or all when null. */
-    private Operator scan(TableScan scan, int[] wanted) {
+    /**
+     * A scan reading only {@code wanted} columns (positions in the table's row type), or all when null, skipping the
+     * parts {@code ranges} exclude.
+     */
+    private Operator scan(TableScan scan, int[] wanted, ScanRanges ranges) {
         RelDataType fullType = scan.getRowType();
         SystemTable system = scan.getTable().unwrap(SystemTable.class);
         if (system != null) {
@@ -177,7 +185,35 @@ public final class RelTranslator {
             fields.add(new RowType.Field(EpochTable.ROW_ID_COLUMN, ColumnType.of(io.epochdb.common.types.SqlType.INT8)));
         }
         int[] cols = columns.stream().mapToInt(Integer::intValue).toArray();
-        return new TableScanOperator(table.snapshot(tx), cols, rowIds, new RowType(fields));
+        TableScanOperator op = new TableScanOperator(table.snapshot(tx), cols, rowIds, new RowType(fields), ranges, scan.getId());
+        if (ctx != null) {
+            ctx.scans().add(op);
+        }
+        return op;
+    }
+
+    /** The range predicates of {@code condition} (over {@code scan}'s fields) that chunk exclusion can use. */
+    private ScanRanges ranges(TableScan scan, RexNode condition) {
+        EpochTable et = scan.getTable().unwrap(EpochTable.class);
+        if (et == null) {
+            return ScanRanges.NONE;
+        }
+        return new ScanRangeExtractor(rex, scan.getCluster().getRexBuilder(), scan.getRowType().getFieldNames(),
+            et.def().columns().size()).extract(condition);
+    }
+
+    /**
+     * A filter (or nothing) over a table scan, read as one unit: only the {@code needed} fields (ascending) are read,
+     * the filter's ranges skip parts, and the filter runs on the narrowed columns. Column i of the result is field
+     * {@code needed[i]} of the scan.
+     */
+    private Operator narrowScan(ScanShape shape, int[] needed) {
+        ScanRanges ranges = shape.filter() == null ? ScanRanges.NONE : ranges(shape.scan(), shape.filter().getCondition());
+        Operator op = scan(shape.scan(), needed, ranges);
+        if (shape.filter() != null) {
+            op = new FilterOperator(op, rex.translate(shape.filter().getCondition().accept(ScanShape.remapper(needed))));
+        }
+        return op;
     }
 
     private Operator systemScan(SystemTable system, RelDataType fullType, int[] wanted) {
@@ -206,8 +242,19 @@ public final class RelTranslator {
             int[] wanted = project.getProjects().stream().mapToInt(p -> ((RexInputRef) p).getIndex()).toArray();
             if (isDistinct(wanted) && !rowIdInMiddle(scan, wanted)) {
                 // the scan's own field names are fine for execution; RowDescription names come from the plan
-                return scan(scan, wanted);
+                return scan(scan, wanted, ScanRanges.NONE);
             }
+        }
+        ScanShape shape = ScanShape.of(input);
+        if (shape != null) {
+            // read only the columns the projection and the filter use
+            ImmutableBitSet.Builder used = ImmutableBitSet.builder();
+            used.addAll(org.apache.calcite.plan.RelOptUtil.InputFinder.bits(project.getProjects(), null));
+            int[] needed = shape.withFilterColumns(used.build()).toArray();
+            Operator narrowed = narrowScan(shape, needed);
+            org.apache.calcite.rex.RexShuttle remap = ScanShape.remapper(needed);
+            List<RexNode> projects = project.getProjects().stream().map(p -> p.accept(remap)).toList();
+            return new ProjectOperator(narrowed, rex.translateAll(projects), rowType(project.getRowType()));
         }
         Operator in = translate(input);
         return new ProjectOperator(in, rex.translateAll(project.getProjects()), rowType(project.getRowType()));
@@ -234,13 +281,34 @@ public final class RelTranslator {
     // --- aggregation ----------------------------------------------------------------------------------------
 
     private Operator aggregate(Aggregate agg) {
-        Operator input = translate(agg.getInput());
-        int[] keys = agg.getGroupSet().toArray();
+        ScanShape shape = ScanShape.of(agg.getInput());
+        Operator input;
+        int[] map = null;
+        if (shape != null) {
+            // an aggregate straight over a (filtered) scan reads only the columns it uses
+            ImmutableBitSet.Builder used = ImmutableBitSet.builder();
+            used.addAll(agg.getGroupSet());
+            for (AggregateCall call : agg.getAggCallList()) {
+                used.addAll(call.getArgList());
+                if (call.filterArg >= 0) {
+                    used.set(call.filterArg);
+                }
+                for (RelFieldCollation fc : call.getCollation().getFieldCollations()) {
+                    used.set(fc.getFieldIndex());
+                }
+            }
+            int[] needed = shape.withFilterColumns(used.build()).toArray();
+            input = narrowScan(shape, needed);
+            map = ScanShape.inverse(needed, agg.getInput().getRowType().getFieldCount());
+        } else {
+            input = translate(agg.getInput());
+        }
+        int[] keys = remap(agg.getGroupSet().toArray(), map);
         List<int[]> sets = null;
         if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
             sets = new ArrayList<>();
             for (ImmutableBitSet s : agg.getGroupSets()) {
-                sets.add(s.toArray());
+                sets.add(remap(s.toArray(), map));
             }
         }
         List<AggCall> calls = new ArrayList<>();
@@ -257,8 +325,12 @@ public final class RelTranslator {
                 literals[i] = rex.translate(call.rexList.get(0));
                 continue;
             }
-            calls.add(new AggCall(aggName(call), call.getArgList().stream().mapToInt(Integer::intValue).toArray(),
-                call.isDistinct(), call.filterArg, sortKeys(call.getCollation()),
+            List<SortKey> ordering = new ArrayList<>();
+            for (SortKey k : sortKeys(call.getCollation())) {
+                ordering.add(map == null ? k : new SortKey(map[k.column()], k.descending(), k.nullsFirst()));
+            }
+            calls.add(new AggCall(aggName(call), remap(call.getArgList().stream().mapToInt(Integer::intValue).toArray(), map),
+                call.isDistinct(), call.filterArg < 0 || map == null ? call.filterArg : map[call.filterArg], ordering,
                 TypeMapping.toColumnType(call.getType())));
             aggFields.add(full.field(keys.length + i));
         }
@@ -276,6 +348,17 @@ public final class RelTranslator {
                 : new io.epochdb.exec.expr.ColumnRef(next++, full.type(keys.length + i)));
         }
         return new ProjectOperator(computed, out, full);
+    }
+
+    private static int[] remap(int[] fields, int[] map) {
+        if (map == null) {
+            return fields;
+        }
+        int[] out = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            out[i] = map[fields[i]];
+        }
+        return out;
     }
 
     private static String aggName(AggregateCall call) {

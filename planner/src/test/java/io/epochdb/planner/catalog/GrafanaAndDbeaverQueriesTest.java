@@ -99,7 +99,9 @@ class GrafanaAndDbeaverQueriesTest {
             assertEquals("public|postgres", r.one("SELECT current_schema(), session_user"));
             assertEquals("5|postgres", r.one("SELECT db.oid, db.datname FROM pg_catalog.pg_database db WHERE datname = 'postgres'"));
             assertEquals("on", r.one("select setting from pg_catalog.pg_settings where name='standard_conforming_strings'"));
-            assertEquals(List.of("information_schema|NULL", "pg_catalog|system catalog schema", "public|standard public schema"),
+            // TimescaleDB's schemas are listed as in a database with the extension
+            assertEquals(List.of("_timescaledb_cache|NULL", "_timescaledb_catalog|NULL", "_timescaledb_config|NULL", "_timescaledb_debug|NULL", "_timescaledb_functions|NULL", "_timescaledb_internal|NULL",
+                "information_schema|NULL", "pg_catalog|system catalog schema", "public|standard public schema", "timescaledb_experimental|NULL", "timescaledb_information|NULL"),
                 r.run("SELECT n.nspname, d.description FROM pg_catalog.pg_namespace n "
                     + "LEFT OUTER JOIN pg_catalog.pg_description d ON d.objoid = n.oid AND d.objsubid = 0 "
                     + "AND d.classoid = 'pg_namespace'::regclass ORDER BY nspname"));

@@ -33,7 +33,8 @@ class PgjdbcMetadataTest {
             assertEquals(List.of("postgres|public|cpu|id|1|cpu_pkey"), r.run(q.get("pgjdbc 42.7 getPrimaryKeys")));
             assertEquals(List.of("postgres|public|cpu|f|NULL|cpu_pkey|3|1|id|A|0|1|NULL|NULL",
                 "postgres|public|cpu|t|NULL|cpu_host_idx|3|1|host|A|0|1|NULL|NULL"), r.run(q.get("pgjdbc 42.7 getIndexInfo")));
-            assertEquals(List.of("information_schema|postgres", "pg_catalog|postgres", "public|postgres"),
+            assertEquals(List.of("_timescaledb_cache|postgres", "_timescaledb_catalog|postgres", "_timescaledb_config|postgres", "_timescaledb_debug|postgres", "_timescaledb_functions|postgres", "_timescaledb_internal|postgres",
+                "information_schema|postgres", "pg_catalog|postgres", "public|postgres", "timescaledb_experimental|postgres", "timescaledb_information|postgres"),
                 r.run(q.get("pgjdbc 42.7 getSchemas")));
             List<String> types = r.run(q.get("pgjdbc 42.7 getTypeInfo"));
             assertTrue(types.contains("int4|23") && types.contains("_text|1009") && types.contains("timestamptz|1184"), types.toString());

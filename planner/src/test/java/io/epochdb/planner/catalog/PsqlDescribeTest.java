@@ -27,7 +27,8 @@ class PsqlDescribeTest {
 
             assertEquals(List.of("postgres|postgres|UTF8|C.UTF-8|C.UTF-8|NULL|libc|NULL"),
                 r.run(q.get("psql 15 \\l, query 1")).subList(0, 1));
-            assertEquals(List.of("public|postgres"), r.run(q.get("psql 15 \\dn, query 1")));
+            assertEquals(List.of("_timescaledb_cache|postgres", "_timescaledb_catalog|postgres", "_timescaledb_config|postgres", "_timescaledb_debug|postgres", "_timescaledb_functions|postgres", "_timescaledb_internal|postgres",
+                "public|postgres", "timescaledb_experimental|postgres", "timescaledb_information|postgres"), r.run(q.get("psql 15 \\dn, query 1")));
             assertEquals(List.of("public|cpu|table|postgres"), r.run(q.get("psql 15 \\dt, query 1")));
             assertEquals(List.of("public|cpu|table|postgres", "public|cpu_v|view|postgres"), r.run(q.get("psql 15 \\d, query 1")));
             assertEquals(List.of("public|cpu_host_idx|index|postgres|cpu", "public|cpu_pkey|index|postgres|cpu"),

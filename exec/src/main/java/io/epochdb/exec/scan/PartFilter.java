@@ -1,0 +1,72 @@
+package io.epochdb.exec.scan;
+
+import io.epochdb.storage.table.ColumnStats;
+import io.epochdb.storage.table.TableSnapshot;
+
+/**
+ * A scan's pushed ranges evaluated for one execution: per term, the column and the intervals (in the column's
+ * storage encoding) a matching row's value must fall in. A part may match unless some term's column statistics
+ * overlap none of the term's intervals.
+ */
+public final class PartFilter {
+    /** Lets every part through (no pushed ranges). */
+    public static final PartFilter ALL = new PartFilter(new int[0], new long[0][], new long[0][], false);
+
+    private final int[] columns;
+    private final long[][] lows;
+    private final long[][] highs;
+    private final boolean matchesNothing;
+
+    PartFilter(int[] columns, long[][] lows, long[][] highs, boolean matchesNothing) {
+        this.columns = columns;
+        this.lows = lows;
+        this.highs = highs;
+        this.matchesNothing = matchesNothing;
+    }
+
+    /** True when some term allows no value at all (e.g. compares with NULL): no part needs reading. */
+    public boolean matchesNothing() {
+        return matchesNothing;
+    }
+
+    /** True when the filter can exclude nothing (no terms). */
+    public boolean isEmpty() {
+        return !matchesNothing && columns.length == 0;
+    }
+
+    /** Whether part {@code part} may hold a row satisfying every term (by its column statistics). */
+    public boolean mayMatch(TableSnapshot snapshot, int part) {
+        if (matchesNothing) {
+            return false;
+        }
+        for (int t = 0; t < columns.length; t++) {
+            ColumnStats stats = snapshot.columnStats(part, columns[t]);
+            if (stats == null) {
+                continue;
+            }
+            long[] lo = lows[t];
+            long[] hi = highs[t];
+            boolean overlaps = false;
+            for (int i = 0; i < lo.length && !overlaps; i++) {
+                overlaps = stats.mayOverlap(lo[i], hi[i]);
+            }
+            if (!overlaps) {
+                return false; // also a part whose column is all NULL: comparisons with NULL are never true
+            }
+        }
+        return true;
+    }
+
+    /** The intervals of term {@code t}, for tests and EXPLAIN: {lo, hi} pairs. */
+    public long[][] intervals(int t) {
+        long[][] out = new long[lows[t].length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new long[] {lows[t][i], highs[t][i]};
+        }
+        return out;
+    }
+
+    public int termCount() {
+        return columns.length;
+    }
+}
