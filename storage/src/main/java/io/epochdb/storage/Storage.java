@@ -41,10 +41,14 @@ import org.slf4j.LoggerFactory;
 public final class Storage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
 
-    /** Tuning. {@code fsync} false is for tests only: commits are then not durable against power loss. */
+    /**
+     * Tuning. {@code fsync} false is for tests only: commits are then not durable against power loss. Defaults come
+     * from the system properties {@code epochdb.nofsync} and {@code epochdb.checkpointWalBytes} (256 MiB).
+     */
     public record Options(boolean fsync, long checkpointWalBytes, long asyncFlushMillis) {
         public static Options defaults() {
-            return new Options(!Boolean.getBoolean("epochdb.nofsync"), 256L << 20, 200);
+            return new Options(!Boolean.getBoolean("epochdb.nofsync"),
+                Long.getLong("epochdb.checkpointWalBytes", 256L << 20), 200);
         }
     }
 
