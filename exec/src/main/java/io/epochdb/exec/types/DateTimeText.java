@@ -145,6 +145,10 @@ public final class DateTimeText {
     }
 
     public static long parseTimestamptz(String text, ZoneId sessionZone) {
+        long fast = IsoTimestamps.tryParse(text, sessionZone);
+        if (fast != IsoTimestamps.NOT_PLAIN) {
+            return fast;
+        }
         Parsed p = parse(text, "timestamp with time zone");
         if (p.special != null) {
             long v = special(p.special, "timestamp with time zone", text, sessionZone);

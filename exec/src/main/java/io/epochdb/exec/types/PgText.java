@@ -181,6 +181,14 @@ public final class PgText {
     }
 
     public static double parseFloat(String text, String typeName) {
+        if (isPlainDecimal(text)) {
+            // The common case (COPY of sensor data): skip stripping, lower-casing and the regex.
+            double d = Double.parseDouble(text);
+            if (Double.isInfinite(d)) {
+                throw new EpochException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "\"" + text + "\" is out of range for type " + typeName);
+            }
+            return d;
+        }
         String s = text.strip();
         String l = s.toLowerCase(Locale.ROOT);
         switch (l) {
@@ -201,6 +209,49 @@ public final class PgText {
             throw new EpochException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "\"" + text + "\" is out of range for type " + typeName);
         }
         return d;
+    }
+
+    /** {@code [+-]digits[.digits][e[+-]digits]} with at least one mantissa digit, nothing else (what FLOAT accepts, unstripped). */
+    static boolean isPlainDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     public static BigDecimal parseNumeric(String text) {

@@ -22,6 +22,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -299,10 +301,20 @@ final class CopyStatements {
      * transaction; memory stays bounded by one batch. Any bad record aborts the whole COPY (the transaction is
      * rolled back, or the block marked failed), naming the line.
      */
+    /** Threads that parse and store COPY batches while the session's thread splits the next records off. */
+    private static final java.util.concurrent.ExecutorService COPY_WRITERS =
+        java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "epochdb-copy-writer");
+            t.setDaemon(true);
+            return t;
+        });
+
     private final class CopyLoader implements CopyIn {
         private static final int BATCH_ROWS = 4096;
         private final TableDef def;
         private final List<Integer> targets;
+        /** Per column: whether COPY supplies it (else DEFAULT/sequence), without a List lookup per value. */
+        private final boolean[] isTarget;
         private final Object[] defaults;
         private final String[] sequences;
         private final CopyOptions o;
@@ -311,8 +323,10 @@ final class CopyStatements {
         private final BufferAllocator allocator;
         private final Table table;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-        private List<FieldVector> vectors;
-        private int batchRows;
+        private List<String> records = new ArrayList<>(BATCH_ROWS);
+        private long firstLine;
+        private final List<Future<Long>> inFlight = new ArrayList<>(2);
+        private final java.time.ZoneId zone;
         long rows;
         private long line;
         private boolean headerSkipped;
@@ -331,6 +345,11 @@ final class CopyStatements {
             this.allocator = session.newQueryAllocator();
             this.table = session.storage().table(def.oid());
             this.headerSkipped = !o.header;
+            this.zone = session.settings.zone();
+            this.isTarget = new boolean[def.columns().size()];
+            for (int t : targets) {
+                isTarget[t] = true;
+            }
         }
 
         @Override
@@ -348,7 +367,8 @@ final class CopyStatements {
         public String finish() {
             try {
                 drain(true);
-                flush();
+                submitBatch();
+                awaitAll();
                 if (autocommit) {
                     session.commitTransaction(tx);
                 }
@@ -369,6 +389,7 @@ final class CopyStatements {
         }
 
         private void fail() {
+            quietlyAwaitInFlight();
             if (finished) {
                 return;
             }
@@ -381,12 +402,9 @@ final class CopyStatements {
         }
 
         void release() {
+            quietlyAwaitInFlight();
             if (!finished) {
                 fail();
-            }
-            if (vectors != null) {
-                vectors.forEach(FieldVector::close);
-                vectors = null;
             }
             allocator.close();
         }
@@ -447,23 +465,69 @@ final class CopyStatements {
             return -1;
         }
 
+        /** Queues a record; every BATCH_ROWS records go to a worker that parses and stores them. */
         private void addRecord(String record) {
-            List<String> fields = o.csv ? splitCsv(record) : splitText(record);
+            if (records.isEmpty()) {
+                firstLine = line;
+            }
+            records.add(record);
+            if (records.size() >= BATCH_ROWS) {
+                submitBatch();
+            }
+        }
+
+        /**
+         * Parses and stores the queued records on a worker thread, so two batches are parsed at once (COPY is
+         * bound by parsing text; this uses both cores). At most two batches are in flight; the first error of any
+         * of them fails the COPY, with its line number.
+         */
+        private void submitBatch() {
+            if (records.isEmpty()) {
+                return;
+            }
+            List<String> batch = records;
+            long batchFirstLine = firstLine;
+            records = new ArrayList<>(BATCH_ROWS);
+            while (inFlight.size() >= 2) {
+                awaitOldest();
+            }
+            inFlight.add(COPY_WRITERS.submit(() -> parseAndStore(batch, batchFirstLine)));
+        }
+
+        private long parseAndStore(List<String> batch, long batchFirstLine) {
+            List<FieldVector> vectors = new ArrayList<>(def.columns().size());
+            try {
+                for (ColumnDef c : def.columns()) {
+                    vectors.add(ArrowTypes.newVector(c.name(), c.type(), allocator, batch.size()));
+                }
+                for (int r = 0; r < batch.size(); r++) {
+                    parseRecord(batch.get(r), batchFirstLine + r, vectors, r);
+                }
+                for (FieldVector v : vectors) {
+                    v.setValueCount(batch.size());
+                }
+                try {
+                    return table.insert(tx, vectors, batch.size());
+                } catch (EpochException e) {
+                    throw e.withDetail("COPY " + def.name() + ", around line " + (batchFirstLine + batch.size() - 1));
+                }
+            } finally {
+                vectors.forEach(FieldVector::close);
+            }
+        }
+
+        private void parseRecord(String record, long lineNo, List<FieldVector> vectors, int row) {
+            List<String> fields = o.csv ? splitCsv(record, lineNo) : splitText(record);
             if (fields.size() != targets.size()) {
                 throw copyError(fields.size() < targets.size() ? "missing data for column \""
-                    + def.columns().get(targets.get(fields.size())).name() + "\"" : "extra data after last expected column", null);
-            }
-            if (vectors == null) {
-                vectors = new ArrayList<>();
-                for (ColumnDef c : def.columns()) {
-                    vectors.add(ArrowTypes.newVector(c.name(), c.type(), allocator, BATCH_ROWS));
-                }
+                    + def.columns().get(targets.get(fields.size())).name() + "\"" : "extra data after last expected column",
+                    null, lineNo);
             }
             for (int i = 0; i < def.columns().size(); i++) {
-                if (!targets.contains(i)) {
+                if (!isTarget[i]) {
                     Object v = sequences[i] != null ? (Object) coerceSequence(session.engine.sequence(sequences[i]).incrementAndGet(), def.columns().get(i).type())
                         : defaults[i];
-                    ArrowTypes.set(vectors.get(i), batchRows, v, def.columns().get(i).type().type());
+                    ArrowTypes.set(vectors.get(i), row, v, def.columns().get(i).type().type());
                 }
             }
             for (int f = 0; f < fields.size(); f++) {
@@ -472,15 +536,11 @@ final class CopyStatements {
                 String text = fields.get(f);
                 Object value;
                 try {
-                    value = text == null ? null : PgText.parse(text, cd.type(), session.settings.zone());
+                    value = text == null ? null : PgText.parse(text, cd.type(), zone);
                 } catch (EpochException e) {
-                    throw copyError(e.getMessage(), "column " + cd.name() + ": \"" + text + "\"").withCode(e);
+                    throw copyError(e.getMessage(), "column " + cd.name() + ": \"" + text + "\"", lineNo).withCode(e);
                 }
-                ArrowTypes.set(vectors.get(col), batchRows, value, cd.type().type());
-            }
-            batchRows++;
-            if (batchRows >= BATCH_ROWS) {
-                flush();
+                ArrowTypes.set(vectors.get(col), row, value, cd.type().type());
             }
         }
 
@@ -492,26 +552,65 @@ final class CopyStatements {
             };
         }
 
-        private void flush() {
-            if (vectors == null || batchRows == 0) {
-                return;
-            }
-            for (FieldVector v : vectors) {
-                v.setValueCount(batchRows);
-            }
+        /** Waits for the oldest batch in flight and counts its rows; rethrows its error. */
+        private void awaitOldest() {
+            Future<Long> f = inFlight.remove(0);
             try {
-                rows += table.insert(tx, vectors, batchRows);
-            } catch (EpochException e) {
-                throw e.withDetail("COPY " + def.name() + ", around line " + line);
-            } finally {
-                vectors.forEach(FieldVector::close);
-                vectors = null;
-                batchRows = 0;
+                rows += f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                f.cancel(false);
+                throw new EpochException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
             }
         }
 
-        private CopyError copyError(String message, String where) {
-            return new CopyError(message, "COPY " + def.name() + ", line " + line + (where == null ? "" : ", " + where));
+        private void awaitAll() {
+            RuntimeException first = null;
+            while (!inFlight.isEmpty()) {
+                try {
+                    awaitOldest();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+
+        /** Before rolling back or freeing memory: lets batches in flight finish, ignoring their outcome. */
+        private void quietlyAwaitInFlight() {
+            try {
+                awaitAll();
+            } catch (RuntimeException ignored) {
+                // the COPY is failing anyway
+            }
+        }
+
+        /** The common case, a CSV record without quotes: fields are the text between delimiters. */
+        private List<String> splitUnquotedCsv(String record) {
+            List<String> out = new ArrayList<>(targets.size());
+            int start = 0;
+            while (true) {
+                int end = record.indexOf(o.delimiter, start);
+                String field = record.substring(start, end < 0 ? record.length() : end);
+                out.add(field.equals(o.nullString) ? null : field);
+                if (end < 0) {
+                    return out;
+                }
+                start = end + 1;
+            }
+        }
+
+        private CopyError copyError(String message, String where, long lineNo) {
+            return new CopyError(message, "COPY " + def.name() + ", line " + lineNo + (where == null ? "" : ", " + where));
         }
 
         private List<String> splitText(String record) {
@@ -574,7 +673,10 @@ final class CopyStatements {
             return out;
         }
 
-        private List<String> splitCsv(String record) {
+        private List<String> splitCsv(String record, long lineNo) {
+            if (record.indexOf(o.quote) < 0) {
+                return splitUnquotedCsv(record);
+            }
             List<String> out = new ArrayList<>();
             StringBuilder cur = new StringBuilder();
             boolean quoted = false;
@@ -582,7 +684,7 @@ final class CopyStatements {
             for (int i = 0; i <= record.length(); i++) {
                 if (i == record.length()) {
                     if (quoted) {
-                        throw copyError("unterminated CSV quoted field", null);
+                        throw copyError("unterminated CSV quoted field", null, lineNo);
                     }
                     out.add(!wasQuoted && cur.toString().equals(o.nullString) ? null : cur.toString());
                     break;

@@ -38,7 +38,7 @@ final class Lz4FrameCodec extends AbstractCompressionCodec {
         byte[] in = new byte[(int) uncompressed.writerIndex()];
         uncompressed.getBytes(0, in);
         ByteArrayOutputStream bos = new ByteArrayOutputStream(in.length / 2 + 64);
-        try (LZ4FrameOutputStream out = new LZ4FrameOutputStream(bos, LZ4FrameOutputStream.BLOCKSIZE.SIZE_4MB, -1L,
+        try (LZ4FrameOutputStream out = new LZ4FrameOutputStream(bos, LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB, -1L,
             LZ4Factory.fastestInstance().fastCompressor(), XXHashFactory.fastestInstance().hash32(),
             LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE)) {
             out.write(in);
