@@ -3,7 +3,6 @@ package io.epochdb.storage;
 import io.epochdb.common.EpochException;
 import io.epochdb.common.ErrorCode;
 import io.epochdb.storage.catalog.CatalogImageCodec;
-import io.epochdb.storage.catalog.HypertableDef;
 import io.epochdb.storage.catalog.IndexDef;
 import io.epochdb.storage.catalog.MemoryCatalog;
 import io.epochdb.storage.catalog.TableDef;
@@ -283,9 +282,5 @@ final class Recovery {
                 .orElse(null);
         }
         return null;
-    }
-
-    static boolean unused(HypertableDef d) {
-        return d == null;
     }
 }

@@ -1,10 +1,12 @@
 package io.epochdb.storage.table;
 
+import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampVector;
 
 /**
@@ -21,21 +23,24 @@ final class LongValues {
             || v instanceof TimeStampVector || v instanceof DateDayVector;
     }
 
-    /** The value at a non-null {@code row} of a {@link #supported} vector. */
+    /**
+     * The value at a non-null {@code row} as a long: integers as they are, timestamps and times in microseconds,
+     * dates in days. Also the key of long-keyed unique indexes.
+     */
     static long get(FieldVector v, int row) {
-        if (v instanceof BigIntVector b) {
-            return b.get(row);
+        if (v instanceof BaseIntVector b) {
+            return b.getValueAsLong(row);
         }
         if (v instanceof TimeStampVector t) {
             return t.get(row);
         }
-        if (v instanceof IntVector i) {
-            return i.get(row);
-        }
         if (v instanceof DateDayVector d) {
             return d.get(row);
         }
-        return ((SmallIntVector) v).get(row);
+        if (v instanceof TimeMicroVector t) {
+            return t.get(row);
+        }
+        throw new IllegalArgumentException("not a long-valued vector: " + v.getClass().getSimpleName());
     }
 
     /**

@@ -6,11 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.arrow.vector.BaseIntVector;
-import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.TimeMicroVector;
-import org.apache.arrow.vector.TimeStampVector;
 
 /**
  * Hash index enforcing one PRIMARY KEY, UNIQUE constraint or unique index: key to the ids of the row versions
@@ -48,19 +44,7 @@ final class UniqueIndex {
 
     /** A non-null value of a long-keyed column. */
     static long readLong(FieldVector v, int row) {
-        if (v instanceof BaseIntVector b) {
-            return b.getValueAsLong(row);
-        }
-        if (v instanceof TimeStampVector t) {
-            return t.get(row);
-        }
-        if (v instanceof DateDayVector d) {
-            return d.get(row);
-        }
-        if (v instanceof TimeMicroVector t) {
-            return t.get(row);
-        }
-        throw new IllegalArgumentException("not a long key vector: " + v.getClass().getSimpleName());
+        return LongValues.get(v, row);
     }
 
     // ---- long keys (hot path)
