@@ -6,6 +6,7 @@ import io.epochdb.common.types.ColumnType;
 import io.epochdb.common.types.SqlType;
 import io.epochdb.exec.ExecContext;
 import io.epochdb.exec.batch.Batch;
+import io.epochdb.exec.types.DateTimeText;
 import io.epochdb.exec.types.PgText;
 import io.epochdb.planner.CopyIn;
 import io.epochdb.planner.QueryResult;
@@ -26,6 +27,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /** COPY table FROM STDIN and COPY table|(query) TO STDOUT, in text and CSV formats. */
@@ -534,13 +539,11 @@ final class CopyStatements {
                 int col = targets.get(f);
                 ColumnDef cd = def.columns().get(col);
                 String text = fields.get(f);
-                Object value;
                 try {
-                    value = text == null ? null : PgText.parse(text, cd.type(), zone);
+                    setParsed(vectors.get(col), row, text, cd);
                 } catch (EpochException e) {
                     throw copyError(e.getMessage(), "column " + cd.name() + ": \"" + text + "\"", lineNo).withCode(e);
                 }
-                ArrowTypes.set(vectors.get(col), row, value, cd.type().type());
             }
         }
 
@@ -550,6 +553,27 @@ final class CopyStatements {
                 case INT4 -> (int) v;
                 default -> v;
             };
+        }
+
+        /**
+         * Parses {@code text} into the vector: the types sensor data is made of go straight in without a boxed
+         * value; the rest through PgText and ArrowTypes.
+         */
+        private void setParsed(FieldVector v, int row, String text, ColumnDef cd) {
+            if (text == null) {
+                ArrowTypes.set(v, row, null, cd.type().type());
+                return;
+            }
+            switch (cd.type().type()) {
+                case FLOAT8 -> ((Float8Vector) v).setSafe(row, PgText.parseFloat(text, "double precision"));
+                case INT8 -> ((BigIntVector) v).setSafe(row,
+                    PgText.parseInteger(text, Long.MIN_VALUE, Long.MAX_VALUE, "bigint"));
+                case INT4 -> ((IntVector) v).setSafe(row,
+                    (int) PgText.parseInteger(text, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer"));
+                case TIMESTAMPTZ -> ((TimeStampVector) v).setSafe(row, DateTimeText.parseTimestamptz(text, zone));
+                case TEXT -> ((VarCharVector) v).setSafe(row, text.getBytes(StandardCharsets.UTF_8));
+                default -> ArrowTypes.set(v, row, PgText.parse(text, cd.type(), zone), cd.type().type());
+            }
         }
 
         /** Waits for the oldest batch in flight and counts its rows; rethrows its error. */
