@@ -96,6 +96,8 @@ public final class Storage implements AutoCloseable {
             return t;
         });
         background.scheduleWithFixedDelay(this::checkpointIfWalLarge, 1, 1, TimeUnit.SECONDS);
+        // drop_chunks frees memory at once; a checkpoint right after deletes the chunks' files.
+        registry.setAfterChunksDropped(() -> background.execute(this::checkpointInBackground));
     }
 
     /** Opens (creating if missing, recovering if needed) the database in {@code dataDirectory}. */
@@ -160,6 +162,16 @@ public final class Storage implements AutoCloseable {
         long at = log.wal().writtenPosition();
         checkpointer.checkpoint(log);
         walAtLastCheckpoint = at;
+    }
+
+    private void checkpointInBackground() {
+        try {
+            if (!closed) {
+                checkpoint();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("background checkpoint failed", e);
+        }
     }
 
     private void checkpointIfWalLarge() {

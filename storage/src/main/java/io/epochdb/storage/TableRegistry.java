@@ -38,6 +38,12 @@ final class TableRegistry implements ChunkEvents {
     private final AtomicInteger nextChunkId = new AtomicInteger(1);
     /** Null while recovering: nothing is logged then. */
     private volatile DurableLog log;
+    /** Run after chunks were dropped, so their files go soon rather than at the next periodic checkpoint. */
+    private volatile Runnable afterChunksDropped = () -> { };
+
+    void setAfterChunksDropped(Runnable action) {
+        this.afterChunksDropped = action;
+    }
 
     TableRegistry(TransactionManager transactions, BufferAllocator allocator, Path dataDirectory) {
         this.transactions = transactions;
@@ -270,6 +276,7 @@ final class TableRegistry implements ChunkEvents {
         DurableLog l = log;
         if (l != null) {
             l.chunksDropped(tableOid, chunkIds);
+            afterChunksDropped.run();
         }
     }
 

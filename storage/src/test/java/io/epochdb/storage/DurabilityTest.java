@@ -159,8 +159,15 @@ class DurabilityTest {
             ChunkedTable t = (ChunkedTable) s.table(def.oid());
             before = t.chunks();
             assertEquals(6, before.size());
+            s.checkpoint();
+            Path firstChunkDir = Checkpointer.tableDir(dir, def.oid(), before.get(0).id());
+            assertTrue(Files.isDirectory(firstChunkDir));
             List<ChunkInfo> dropped = t.dropChunks(48 * HOUR, null);
             assertEquals(2, dropped.size());
+            for (int i = 0; i < 100 && Files.exists(firstChunkDir); i++) {
+                sleep(50); // the checkpoint that deletes the files runs in the background
+            }
+            assertTrue(Files.notExists(firstChunkDir), "dropped chunk's files are deleted");
             assertEquals(24 * 3 + 1, rows(s, "m").size());
             s.checkpoint();
             commitRows(s, def, 24 * 5, 24 * 6); // a new chunk after the checkpoint
@@ -197,6 +204,14 @@ class DurabilityTest {
             assertEquals("23505", e.sqlState());
             again.transactions().rollback(tx);
             assertTrue(again.sequences().get("k_id_seq").incrementAndGet() > last);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
