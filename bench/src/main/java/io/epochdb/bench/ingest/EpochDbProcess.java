@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** An EpochDB server started from the runnable jar in its own JVM, on a free port, output appended to a log file. */
-final class EpochDbProcess implements AutoCloseable {
+public final class EpochDbProcess implements AutoCloseable {
     private static final long START_TIMEOUT_MS = 300_000;
 
     private final Process process;
@@ -30,7 +30,7 @@ final class EpochDbProcess implements AutoCloseable {
     }
 
     /** Starts {@code java -jar jar --data dataDir} and waits until {@code SELECT 1} works. */
-    static EpochDbProcess start(Path jar, Path dataDir, Path logFile, List<String> jvmArgs)
+    public static EpochDbProcess start(Path jar, Path dataDir, Path logFile, List<String> jvmArgs)
         throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -72,12 +72,12 @@ final class EpochDbProcess implements AutoCloseable {
         throw new IOException("EpochDB not ready after " + START_TIMEOUT_MS + " ms; see " + logFile);
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
     }
 
     /** SIGTERM: the server's shutdown hook closes the engine cleanly. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -37,8 +37,8 @@ public final class IngestBench {
     }
 
     /** Parsed command line. */
-    record Options(int hosts, int days, long seed, int batchRows, Path epochJar, String epochUrl, List<String> epochJvm,
-                   String pgUrl, String pgSchema, boolean keepData) {
+    public record Options(int hosts, int days, long seed, int batchRows, Path epochJar, String epochUrl,
+                          List<String> epochJvm, String pgUrl, String pgSchema, boolean keepData) {
         static Options parse(String[] args) {
             int hosts = 100;
             int days = 1;
@@ -176,7 +176,7 @@ public final class IngestBench {
             loaded.note() + "; size unknown (running server given by URL)");
     }
 
-    private static LoadResult loadEpochDb(String url, Options options, long expected) throws SQLException {
+    public static LoadResult loadEpochDb(String url, Options options, long expected) throws SQLException {
         try (Connection c = DriverManager.getConnection(url)) {
             exec(c, "DROP TABLE IF EXISTS cpu");
             exec(c, "CREATE TABLE cpu (" + CpuOnlyGenerator.columnDefinitions() + ")");
@@ -197,7 +197,7 @@ public final class IngestBench {
         }
     }
 
-    private static LoadResult loadPostgres(Options options, long expected) throws SQLException {
+    public static LoadResult loadPostgres(Options options, long expected) throws SQLException {
         String table = options.pgSchema() + ".cpu";
         try (Connection c = DriverManager.getConnection(options.pgUrl())) {
             String version = scalar(c, "SHOW server_version");

@@ -3,8 +3,8 @@ package io.epochdb.bench.ingest;
 import static java.util.Objects.requireNonNull;
 
 /** What loading one system measured: rows confirmed, wall seconds of the COPYs, bytes on disk (-1 if unknown). */
-record LoadResult(String system, long rows, double seconds, long bytesOnDisk, String note) {
-    LoadResult {
+public record LoadResult(String system, long rows, double seconds, long bytesOnDisk, String note) {
+    public LoadResult {
         requireNonNull(system, "system");
         requireNonNull(note, "note");
     }
