@@ -537,13 +537,25 @@ public final class MemoryTable implements Table {
             return Liveness.DEAD;
         }
         long deleter = b.deleter(off);
-        if (deleter == Snapshot.LIVE) {
-            return Liveness.LIVE;
+        while (true) {
+            if (deleter == Snapshot.LIVE) {
+                return Liveness.LIVE;
+            }
+            if (deleter == txid) {
+                return Liveness.DELETED_BY_ME;
+            }
+            if (transactions.isInProgress(deleter)) {
+                return Liveness.LIVE;
+            }
+            // The deleter finished between our two reads. A rollback resets the deleter before the transaction
+            // leaves the in-progress set (under the read lock we also hold), so read it again: still the same id
+            // means the deletion committed; anything else means it was undone meanwhile.
+            long again = b.deleter(off);
+            if (again == deleter) {
+                return Liveness.DEAD;
+            }
+            deleter = again;
         }
-        if (deleter == txid) {
-            return Liveness.DELETED_BY_ME;
-        }
-        return transactions.isInProgress(deleter) ? Liveness.LIVE : Liveness.DEAD;
     }
 
     /**
@@ -855,7 +867,8 @@ public final class MemoryTable implements Table {
             return false;
         }
         long deleter = b.deleter(r);
-        return deleter == Snapshot.LIVE || transactions.isInProgress(deleter);
+        // As in liveness(): a deleter that finished may have been undone just before; re-read before calling it dead.
+        return deleter == Snapshot.LIVE || transactions.isInProgress(deleter) || b.deleter(r) != deleter;
     }
 
     /** SET NOT NULL / ADD PRIMARY KEY: 23502 if a live row holds NULL in the column. */

@@ -34,9 +34,7 @@ public final class TransactionManager {
 
     /**
      * Creator id of rows that are committed for everyone: data moved by maintenance (e.g. migrate_data) rather than
-     * written by a transaction. Real transactions start above it. (Starting real ids at 2 instead made
-     * ConcurrentTableTest's transfer scenario lose sight of a row about half the time; not yet understood, see the
-     * notes. Ids start at 1, as they always did.)
+     * written by a transaction. Real transactions start above it, at 1.
      */
     public static final long FROZEN = 0;
     static final long FIRST_ID = 1;

@@ -30,7 +30,6 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -240,10 +239,6 @@ class ConcurrentTableTest {
      * threads, retrying on 40001/23505, while readers check that every snapshot sees the same total.
      */
     @Test
-    @Disabled("EpochDB bug: about 1 run in 5 (also before durable storage, at commit 8eb2a07) a worker's findConflict "
-        + "finds no live row for an account key that is live again a moment later; a race between the unique index's "
-        + "liveness check and concurrent delete/insert/rollback. Run with "
-        + "-Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
     void transfersKeepTheTotalInEverySnapshot() throws Exception {
         int accounts = 10;
         long initial = 1000;
