@@ -431,10 +431,11 @@ public final class HypertableTable implements ChunkedTable, AutoCloseable {
         }
         FieldVector time = columns.get(timePos);
         long scale = hypertable.timeType() == SqlType.DATE ? MICROS_PER_DAY : 1;
-        // Route: one chunk per run of rows in the same chunk; most batches are a single run.
-        Chunk[] chunkOfRow = new Chunk[rowCount];
+        // Route: look a chunk up only when the time leaves the previous row's chunk; most batches hit one chunk.
+        List<Chunk> touched = new ArrayList<>(2);
+        int[] groupOfRow = new int[rowCount];
         Chunk last = null;
-        boolean single = true;
+        int lastGroup = -1;
         for (int r = 0; r < rowCount; r++) {
             if (time.isNull(r)) {
                 throw EpochException.of(ErrorCode.NOT_NULL_VIOLATION,
@@ -443,30 +444,23 @@ public final class HypertableTable implements ChunkedTable, AutoCloseable {
             }
             long t = LongValues.get(time, r) * scale;
             if (last == null || t < last.start() || t >= last.end()) {
-                Chunk c = chunkFor(t);
-                single &= last == null || c == last;
-                last = c;
+                last = chunkFor(t);
+                lastGroup = touched.indexOf(last);
+                if (lastGroup < 0) {
+                    lastGroup = touched.size();
+                    touched.add(last);
+                }
             }
-            chunkOfRow[r] = last;
+            groupOfRow[r] = lastGroup;
         }
-        if (single) {
+        if (touched.size() == 1) {
             return last.data().insert(tx, columns, rowCount);
         }
-        Map<Chunk, int[]> rowsByChunk = new LinkedHashMap<>();
-        Map<Chunk, Integer> counts = new HashMap<>();
-        for (Chunk c : chunkOfRow) {
-            counts.merge(c, 1, Integer::sum);
-        }
-        for (int r = 0; r < rowCount; r++) {
-            Chunk c = chunkOfRow[r];
-            int[] rows = rowsByChunk.computeIfAbsent(c, k -> new int[counts.get(k) + 1]);
-            rows[++rows[0]] = r; // rows[0] counts the rows filled in
-        }
+        int[][] rowsByGroup = rowsByGroup(groupOfRow, touched.size());
         long n = 0;
-        for (Map.Entry<Chunk, int[]> e : rowsByChunk.entrySet()) {
-            int[] rows = e.getValue();
-            int count = rows[0];
-            int[] selected = java.util.Arrays.copyOfRange(rows, 1, count + 1);
+        for (int g = 0; g < touched.size(); g++) {
+            int[] selected = rowsByGroup[g];
+            int count = selected.length;
             List<FieldVector> part = new ArrayList<>(columns.size());
             try {
                 for (FieldVector src : columns) {
@@ -477,7 +471,7 @@ public final class HypertableTable implements ChunkedTable, AutoCloseable {
                     VectorCopy.gather(src, selected, count, dst);
                     dst.setValueCount(count);
                 }
-                n += e.getKey().data().insert(tx, part, count);
+                n += touched.get(g).data().insert(tx, part, count);
             } finally {
                 part.forEach(FieldVector::close);
             }
@@ -487,23 +481,51 @@ public final class HypertableTable implements ChunkedTable, AutoCloseable {
 
     @Override
     public long delete(Transaction tx, long[] rowIds, int count) {
-        Map<Integer, long[]> byChunk = new LinkedHashMap<>();
-        Map<Integer, Integer> fill = new HashMap<>();
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (int i = 0; i < count; i++) {
-            counts.merge(chunkOf(rowIds[i]), 1, Integer::sum);
-        }
+        List<Integer> chunkIds = new ArrayList<>(2);
+        int[] groupOfRow = new int[count];
+        int lastChunk = -1;
+        int lastGroup = -1;
         for (int i = 0; i < count; i++) {
             int c = chunkOf(rowIds[i]);
-            long[] ids = byChunk.computeIfAbsent(c, k -> new long[counts.get(k)]);
-            int at = fill.merge(c, 1, Integer::sum) - 1;
-            ids[at] = localOf(rowIds[i]);
+            if (c != lastChunk) {
+                lastChunk = c;
+                lastGroup = chunkIds.indexOf(c);
+                if (lastGroup < 0) {
+                    lastGroup = chunkIds.size();
+                    chunkIds.add(c);
+                }
+            }
+            groupOfRow[i] = lastGroup;
         }
+        int[][] rowsByGroup = rowsByGroup(groupOfRow, chunkIds.size());
         long n = 0;
-        for (Map.Entry<Integer, long[]> e : byChunk.entrySet()) {
-            n += chunk(e.getKey()).data().delete(tx, e.getValue(), e.getValue().length);
+        for (int g = 0; g < chunkIds.size(); g++) {
+            int[] rows = rowsByGroup[g];
+            long[] local = new long[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                local[k] = localOf(rowIds[rows[k]]);
+            }
+            n += chunk(chunkIds.get(g)).data().delete(tx, local, local.length);
         }
         return n;
+    }
+
+    /** The row numbers of each group, in row order (a counting sort of {@code groupOfRow}). */
+    private static int[][] rowsByGroup(int[] groupOfRow, int groups) {
+        int[] counts = new int[groups];
+        for (int g : groupOfRow) {
+            counts[g]++;
+        }
+        int[][] out = new int[groups][];
+        for (int g = 0; g < groups; g++) {
+            out[g] = new int[counts[g]];
+        }
+        int[] filled = new int[groups];
+        for (int r = 0; r < groupOfRow.length; r++) {
+            int g = groupOfRow[r];
+            out[g][filled[g]++] = r;
+        }
+        return out;
     }
 
     @Override
