@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * <p>Options: {@code --hosts N} (100), {@code --days D} (1), {@code --seed S} (data), {@code --query-seed S} (1),
  * {@code --warmups W} (2), {@code --runs R} (5), {@code --budget-seconds B} (30: a run slower than this is not
  * repeated), {@code --queries a,b,...} (all), {@code --epochdb-jar PATH} or {@code --epochdb-url URL},
- * {@code --epochdb-jvm "ARGS"}, {@code --pg-url URL}, {@code --pg-schema NAME} (bench_query), {@code --keep-data}.
+ * {@code --epochdb-jvm "ARGS"}, {@code --pg-url URL}, {@code --pg-schema NAME} (bench_query), {@code --keep-data}, {@code --skip-load} (with --epochdb-url: both
+ * systems already hold the data set of a --keep-data run; only the row counts are checked).
  */
 public final class QueryBench {
     private QueryBench() {
@@ -42,7 +43,7 @@ public final class QueryBench {
     /** Parsed command line. */
     record Options(int hosts, int days, long seed, long querySeed, int warmUps, int runs, double budgetMillis,
                    List<String> queries, Path epochJar, String epochUrl, List<String> epochJvm, String pgUrl,
-                   String pgSchema, boolean keepData) {
+                   String pgSchema, boolean keepData, boolean skipLoad) {
         static Options parse(String[] args) {
             int hosts = 100;
             int days = 1;
@@ -58,6 +59,7 @@ public final class QueryBench {
             String pgUrl = null;
             String pgSchema = "bench_query";
             boolean keep = false;
+            boolean skipLoad = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -77,6 +79,7 @@ public final class QueryBench {
                     case "--pg-url" -> pgUrl = value(args, ++i, a);
                     case "--pg-schema" -> pgSchema = value(args, ++i, a);
                     case "--keep-data" -> keep = true;
+                    case "--skip-load" -> skipLoad = true;
                     default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
                 }
             }
@@ -92,7 +95,7 @@ public final class QueryBench {
                 throw new IllegalArgumentException("--pg-schema must be a plain lower-case identifier: " + pgSchema);
             }
             return new Options(hosts, days, seed, querySeed, warmUps, runs, budget, queries, jar, epochUrl, jvm,
-                pgUrl, pgSchema, keep);
+                pgUrl, pgSchema, keep, skipLoad);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -105,7 +108,7 @@ public final class QueryBench {
         static String usage() {
             return "usage: QueryBench [--hosts N] [--days D] [--seed S] [--query-seed S] [--warmups W] [--runs R]"
                 + " [--budget-seconds B] [--queries a,b] (--epochdb-jar PATH | --epochdb-url URL)"
-                + " [--epochdb-jvm \"ARGS\"] [--pg-url URL] [--pg-schema NAME] [--keep-data]";
+                + " [--epochdb-jvm \"ARGS\"] [--pg-url URL] [--pg-schema NAME] [--keep-data] [--skip-load]";
         }
 
         /** The same data set options the ingest benchmark takes; the PostgreSQL table is kept for the queries. */
@@ -174,10 +177,18 @@ public final class QueryBench {
 
     private static List<QueryComparison> run(String epochUrl, Options options, List<TsbsQuery> queries,
                                              long expected) throws SQLException {
-        IngestBench.loadEpochDb(epochUrl, options.ingest(), expected);
-        if (options.pgUrl() != null) {
-            IngestBench.loadPostgres(options.ingest(), expected);
+        if (options.skipLoad()) {
+            checkLoaded(epochUrl, "cpu", expected);
+            if (options.pgUrl() != null) {
+                checkLoaded(options.pgUrl(), options.pgSchema() + ".cpu", expected);
+            }
         } else {
+            IngestBench.loadEpochDb(epochUrl, options.ingest(), expected);
+            if (options.pgUrl() != null) {
+                IngestBench.loadPostgres(options.ingest(), expected);
+            }
+        }
+        if (options.pgUrl() == null) {
             System.out.println("no PostgreSQL to compare with (--pg-url): EpochDB timings only, rows unchecked");
         }
         try (Connection epoch = DriverManager.getConnection(epochUrl);
@@ -214,6 +225,18 @@ public final class QueryBench {
             + " AS $$ SELECT date_bin(bucket_width, ts, TIMESTAMPTZ '2000-01-03 00:00:00+00') $$");
         exec(pg, "SET search_path TO " + schema);
         exec(pg, "VACUUM ANALYZE cpu");
+    }
+
+    /** For --skip-load: the table must already hold exactly the generated rows. */
+    private static void checkLoaded(String url, String table, long expected) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            if (rs.getLong(1) != expected) {
+                throw new SQLException(table + " at " + url.replaceAll("password=[^&]*", "password=...") + " holds "
+                    + rs.getLong(1) + " rows, expected " + expected + ": run without --skip-load");
+            }
+        }
     }
 
     private static String brief(Timing t) {

@@ -10,6 +10,7 @@ import io.epochdb.exec.scan.PrunableScan;
 import io.epochdb.exec.scan.ScanRanges;
 import io.epochdb.exec.scan.ScanReport;
 import io.epochdb.exec.types.RowType;
+import io.epochdb.storage.table.RowConstraints;
 import io.epochdb.storage.table.ScanPart;
 import io.epochdb.storage.table.TableSnapshot;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class TableScanOperator implements Operator, PrunableScan {
     private ExecContext ctx;
     private int[] keptParts;
     private ScanReport report;
+    private RowConstraints rowConstraints = RowConstraints.NONE;
     private int nextKept;
     private List<FieldVector> current;
     private int currentRows;
@@ -100,7 +102,7 @@ public final class TableScanOperator implements Operator, PrunableScan {
         return choose(ctx).report;
     }
 
-    private record Choice(int[] kept, ScanReport report) {
+    private record Choice(int[] kept, ScanReport report, RowConstraints rows) {
     }
 
     /** The parts that may hold matching rows, and the counts; reads statistics only. */
@@ -123,7 +125,8 @@ public final class TableScanOperator implements Operator, PrunableScan {
                 }
             }
         }
-        return new Choice(java.util.Arrays.copyOf(kept, n), new ScanReport(n, total, keptChunks.size(), chunks.size()));
+        return new Choice(java.util.Arrays.copyOf(kept, n), new ScanReport(n, total, keptChunks.size(), chunks.size()),
+            filter.rowConstraints());
     }
 
     @Override
@@ -132,6 +135,7 @@ public final class TableScanOperator implements Operator, PrunableScan {
         Choice c = choose(ctx);
         keptParts = c.kept;
         report = c.report;
+        rowConstraints = c.rows;
         nextKept = 0;
     }
 
@@ -187,13 +191,14 @@ public final class TableScanOperator implements Operator, PrunableScan {
             ahead = null;
             part = await(f);
         } else {
-            part = snapshot.read(keptParts[nextKept], columns, withRowIds, ctx.allocator());
+            part = snapshot.read(keptParts[nextKept], columns, withRowIds, rowConstraints, ctx.allocator());
         }
         nextKept++;
         if (READ_AHEAD_ENABLED && nextKept < keptParts.length) {
             int p = keptParts[nextKept];
             ExecContext c = ctx;
-            ahead = READ_AHEAD.submit(() -> snapshot.read(p, columns, withRowIds, c.allocator()));
+            RowConstraints rows = rowConstraints;
+            ahead = READ_AHEAD.submit(() -> snapshot.read(p, columns, withRowIds, rows, c.allocator()));
         }
         return part;
     }

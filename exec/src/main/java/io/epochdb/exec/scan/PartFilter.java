@@ -1,6 +1,9 @@
 package io.epochdb.exec.scan;
 
 import io.epochdb.storage.table.ColumnStats;
+import io.epochdb.storage.table.RowConstraints;
+import java.util.ArrayList;
+import java.util.List;
 import io.epochdb.storage.table.TableSnapshot;
 
 /**
@@ -16,12 +19,27 @@ public final class PartFilter {
     private final long[][] lows;
     private final long[][] highs;
     private final boolean matchesNothing;
+    private final RowConstraints rows;
 
     PartFilter(int[] columns, long[][] lows, long[][] highs, boolean matchesNothing) {
+        this(columns, lows, highs, matchesNothing, List.of());
+    }
+
+    PartFilter(int[] columns, long[][] lows, long[][] highs, boolean matchesNothing, List<RowConstraints.TextIn> texts) {
         this.columns = columns;
         this.lows = lows;
         this.highs = highs;
         this.matchesNothing = matchesNothing;
+        List<RowConstraints.Range> ranges = new ArrayList<>();
+        for (int t = 0; t < columns.length; t++) {
+            ranges.add(new RowConstraints.Range(columns[t], lows[t], highs[t]));
+        }
+        this.rows = ranges.isEmpty() && texts.isEmpty() ? RowConstraints.NONE : new RowConstraints(ranges, texts);
+    }
+
+    /** The same conditions row by row, for the table read (so rows outside them are never copied). */
+    public RowConstraints rowConstraints() {
+        return rows;
     }
 
     /** True when some term allows no value at all (e.g. compares with NULL): no part needs reading. */
@@ -29,7 +47,7 @@ public final class PartFilter {
         return matchesNothing;
     }
 
-    /** True when the filter can exclude nothing (no terms). */
+    /** True when the filter can exclude no part (no range terms; text terms act on rows only). */
     public boolean isEmpty() {
         return !matchesNothing && columns.length == 0;
     }

@@ -1,36 +1,49 @@
 package io.epochdb.exec.scan;
 
 import io.epochdb.exec.ExecContext;
+import io.epochdb.exec.expr.Expr;
+import io.epochdb.exec.expr.Functions;
+import io.epochdb.storage.table.RowConstraints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The range predicates the planner pushed into one table scan: an AND of {@link RangeTerm}s. The scan keeps its
- * exact filter above; these only decide which parts (chunks' segments, table blocks) need reading.
+ * The predicates the planner pushed into one table scan: an AND of {@link RangeTerm}s and {@link TextTerm}s. The
+ * scan keeps its exact filter above; range terms decide which parts (chunks' segments, table blocks) need reading,
+ * and both kinds decide which rows of a part are copied out at all.
  *
  * @param contradiction the filter is constant FALSE or NULL (e.g. {@code x > NULL} after simplification): no part
  *     needs reading
  */
-public record ScanRanges(List<RangeTerm> terms, boolean contradiction) {
+public record ScanRanges(List<RangeTerm> terms, List<TextTerm> textTerms, boolean contradiction) {
     public static final ScanRanges NONE = new ScanRanges(List.of());
-    public static final ScanRanges NOTHING = new ScanRanges(List.of(), true);
+    public static final ScanRanges NOTHING = new ScanRanges(List.of(), List.of(), true);
 
     public ScanRanges {
         terms = List.copyOf(terms);
+        textTerms = List.copyOf(textTerms);
     }
 
     public ScanRanges(List<RangeTerm> terms) {
-        this(terms, false);
+        this(terms, List.of(), false);
+    }
+
+    public ScanRanges(List<RangeTerm> terms, List<TextTerm> textTerms) {
+        this(terms, textTerms, false);
     }
 
     public boolean isEmpty() {
-        return terms.isEmpty() && !contradiction;
+        return terms.isEmpty() && textTerms.isEmpty() && !contradiction;
     }
 
     /** The conjuncts as EXPLAIN shows them, joined with AND. */
     public String describe() {
-        return contradiction ? "false" : terms.stream().map(RangeTerm::text).collect(Collectors.joining(" AND "));
+        if (contradiction) {
+            return "false";
+        }
+        return java.util.stream.Stream.concat(terms.stream().map(RangeTerm::text), textTerms.stream().map(TextTerm::text))
+            .collect(Collectors.joining(" AND "));
     }
 
     /** Evaluates the bounds with this execution's parameters, clock and time zone. */
@@ -38,8 +51,22 @@ public record ScanRanges(List<RangeTerm> terms, boolean contradiction) {
         if (contradiction) {
             return new PartFilter(new int[0], new long[0][], new long[0][], true);
         }
-        if (terms.isEmpty()) {
+        if (terms.isEmpty() && textTerms.isEmpty()) {
             return PartFilter.ALL;
+        }
+        List<RowConstraints.TextIn> texts = new ArrayList<>();
+        for (TextTerm term : textTerms) {
+            List<String> values = new ArrayList<>();
+            for (Expr e : term.values()) {
+                Object v = Functions.evaluateConstant(e, ctx);
+                if (v != null) {
+                    values.add(v.toString());
+                }
+            }
+            if (values.isEmpty()) {
+                return new PartFilter(new int[0], new long[0][], new long[0][], true); // col = NULL: never true
+            }
+            texts.add(new RowConstraints.TextIn(term.column(), values));
         }
         int[] columns = new int[terms.size()];
         long[][] lows = new long[terms.size()][];
@@ -71,6 +98,6 @@ public record ScanRanges(List<RangeTerm> terms, boolean contradiction) {
             lows[t] = intervals.stream().mapToLong(iv -> iv[0]).toArray();
             highs[t] = intervals.stream().mapToLong(iv -> iv[1]).toArray();
         }
-        return new PartFilter(columns, lows, highs, false);
+        return new PartFilter(columns, lows, highs, false, texts);
     }
 }

@@ -10,6 +10,7 @@ import io.epochdb.exec.scan.Comparison;
 import io.epochdb.exec.scan.RangeBound;
 import io.epochdb.exec.scan.RangeTerm;
 import io.epochdb.exec.scan.ScanRanges;
+import io.epochdb.exec.scan.TextTerm;
 import io.epochdb.exec.types.PgText;
 import io.epochdb.planner.schema.TypeMapping;
 import java.time.ZoneOffset;
@@ -70,9 +71,15 @@ public final class ScanRangeExtractor {
     public ScanRanges extract(RexNode condition) {
         RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
         List<RangeTerm> terms = new ArrayList<>();
+        List<TextTerm> textTerms = new ArrayList<>();
         for (RexNode c : RelOptUtil.conjunctions(expanded)) {
             if (c instanceof RexLiteral lit && (lit.isNull() || Boolean.FALSE.equals(lit.getValueAs(Boolean.class)))) {
                 return ScanRanges.NOTHING; // the simplifier folded the condition (x > NULL, a = 1 AND a = 2)
+            }
+            TextTerm text = textTerm(c);
+            if (text != null) {
+                textTerms.add(text);
+                continue;
             }
             if (c.getKind() == SqlKind.OR) {
                 terms.addAll(orTerms(c));
@@ -83,7 +90,54 @@ public final class ScanRangeExtractor {
                 terms.add(new RangeTerm(b.column, b.columnType, List.of(List.of(b.bound)), b.text));
             }
         }
-        return new ScanRanges(terms);
+        return new ScanRanges(terms, textTerms);
+    }
+
+    /**
+     * {@code col = v} or an OR of such on one text column (what IN expands to), with constant values, or null.
+     * Only TEXT and VARCHAR columns: their equality is byte equality, unlike bpchar's padding rules.
+     */
+    private TextTerm textTerm(RexNode node) {
+        List<RexNode> branches = RelOptUtil.disjunctions(node);
+        if (branches.size() > MAX_ALTERNATIVES) {
+            return null;
+        }
+        int column = -1;
+        List<Expr> values = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (RexNode b : branches) {
+            if (b.getKind() != SqlKind.EQUALS || !(b instanceof RexCall call) || call.getOperands().size() != 2) {
+                return null;
+            }
+            RexNode left = call.getOperands().get(0);
+            RexNode right = call.getOperands().get(1);
+            if (!(left instanceof RexInputRef) && right instanceof RexInputRef) {
+                RexNode t = left;
+                left = right;
+                right = t;
+            }
+            if (!(left instanceof RexInputRef ref) || ref.getIndex() >= dataColumns || !isConstant(right)) {
+                return null;
+            }
+            SqlType ct = TypeMapping.toColumnType(ref.getType()).type();
+            SqlType vt = TypeMapping.toColumnType(right.getType()).type();
+            if ((ct != SqlType.TEXT && ct != SqlType.VARCHAR) || !(vt.isText() || vt == SqlType.UNKNOWN)
+                || vt == SqlType.BPCHAR && !(right instanceof RexLiteral)) {
+                return null;
+            }
+            if (column >= 0 && column != ref.getIndex()) {
+                return null;
+            }
+            column = ref.getIndex();
+            try {
+                values.add(rex.translate(right));
+            } catch (RuntimeException e) {
+                return null;
+            }
+            texts.add(columnNames.get(column) + " = " + render(right));
+        }
+        String text = texts.size() == 1 ? texts.get(0) : "(" + String.join(" OR ", texts) + ")";
+        return column < 0 ? null : new TextTerm(column, values, text);
     }
 
     /** One term per column that every branch of the OR bounds. */

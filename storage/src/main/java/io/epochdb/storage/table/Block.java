@@ -37,6 +37,11 @@ final class Block {
     /** Set once any row was ever deleted or rolled back; never cleared, so it errs toward the slow path. */
     volatile boolean anyDeadOrDeleted;
 
+    /** Dictionaries of text columns by attnum, built on first use once the block is full (see TextDictionary). */
+    private final Map<Integer, TextDictionary> dictionaries = new HashMap<>();
+    /** Attnums whose column has too many distinct values for a dictionary. */
+    private final java.util.Set<Integer> noDictionary = new java.util.HashSet<>();
+
     Block(int number) {
         this.number = number;
     }
@@ -106,6 +111,34 @@ final class Block {
         return new ColumnStats(s[0], s[1], s[2]);
     }
 
+    /**
+     * The dictionary of text column {@code attnum}, built on first call; null while the block can still grow, for
+     * non-text columns and for columns with too many values (read lock held; builders of one block serialize).
+     */
+    synchronized TextDictionary dictionary(int attnum) {
+        if (rowCount < MemoryTable.BLOCK_ROWS) {
+            return null;
+        }
+        FieldVector v = vectors.get(attnum);
+        if (!(v instanceof org.apache.arrow.vector.VarCharVector text)) {
+            return null;
+        }
+        TextDictionary d = dictionaries.get(attnum);
+        if (d != null && d.covers(v)) {
+            return d;
+        }
+        if (noDictionary.contains(attnum)) {
+            return null;
+        }
+        d = TextDictionary.build(text, rowCount);
+        if (d == null) {
+            noDictionary.add(attnum);
+        } else {
+            dictionaries.put(attnum, d);
+        }
+        return d;
+    }
+
     long bytes() {
         long n = (long) creators.length * 20;
         for (FieldVector v : vectors.values()) {
@@ -120,5 +153,8 @@ final class Block {
         }
         vectors.clear();
         stats.clear();
+        synchronized (this) {
+            dictionaries.clear();
+        }
     }
 }

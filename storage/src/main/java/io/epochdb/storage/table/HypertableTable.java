@@ -319,8 +319,14 @@ public final class HypertableTable implements ChunkedTable, AutoCloseable {
 
         @Override
         public ScanPart read(int part, int[] columns, boolean withRowIds, BufferAllocator out) {
+            return read(part, columns, withRowIds, RowConstraints.NONE, out);
+        }
+
+        @Override
+        public ScanPart read(int part, int[] columns, boolean withRowIds, RowConstraints constraints,
+                             BufferAllocator out) {
             int c = chunkIndex(part);
-            ScanPart p = snapshots.get(c).read(part - firstPart[c], columns, withRowIds, out);
+            ScanPart p = snapshots.get(c).read(part - firstPart[c], columns, withRowIds, constraints, out);
             if (p.rowIds() != null) {
                 BigIntVector ids = p.rowIds();
                 long base = globalId(chunks.get(c).id(), 0);

@@ -134,6 +134,12 @@ public final class MemoryTable implements Table {
 
         @Override
         public ScanPart read(int part, int[] columns, boolean withRowIds, BufferAllocator out) {
+            return read(part, columns, withRowIds, RowConstraints.NONE, out);
+        }
+
+        @Override
+        public ScanPart read(int part, int[] columns, boolean withRowIds, RowConstraints constraints,
+                             BufferAllocator out) {
             if (part < 0 || part >= partCount()) {
                 throw new IndexOutOfBoundsException("part " + part + " of " + partCount());
             }
@@ -142,22 +148,53 @@ public final class MemoryTable implements Table {
                 ensureOpen();
                 Block b = blocks.get(part);
                 int limit = (int) Math.min(b.rowCount, watermark - (long) part * BLOCK_ROWS);
-                if (b.allVisibleBelow(snapshot.xmin())) {
+                boolean allVisible = b.allVisibleBelow(snapshot.xmin());
+                if (allVisible && constraints.isEmpty()) {
                     return copyRows(b, snapDef, columns, null, limit, withRowIds, out);
                 }
                 int[] selected = new int[limit];
                 int n = 0;
-                long own = snapshot.txid();
-                for (int r = 0; r < limit; r++) {
-                    long deleter = b.deleter(r);
-                    if (snapshot.isVisible(b.creator(r), deleter, deleter == own ? b.deleteCommandId(r) : 0)) {
-                        selected[n++] = r;
+                if (allVisible) {
+                    for (int r = 0; r < limit; r++) {
+                        selected[r] = r;
+                    }
+                    n = limit;
+                } else {
+                    long own = snapshot.txid();
+                    for (int r = 0; r < limit; r++) {
+                        long deleter = b.deleter(r);
+                        if (snapshot.isVisible(b.creator(r), deleter, deleter == own ? b.deleteCommandId(r) : 0)) {
+                            selected[n++] = r;
+                        }
                     }
                 }
-                return copyRows(b, snapDef, columns, selected, n, withRowIds, out);
+                if (!constraints.isEmpty() && n > 0) {
+                    n = constraints.apply(blockView(b, limit), selected, n, n == b.rowCount);
+                }
+                return copyRows(b, snapDef, columns, n == limit ? null : selected, n, withRowIds, out);
             } finally {
                 lock.readLock().unlock();
             }
+        }
+
+        /** Block {@code b} as this snapshot's column positions see it (read lock held during use). */
+        private PartView blockView(Block b, int limit) {
+            return new PartView() {
+                @Override
+                public FieldVector column(int position) {
+                    return b.vectors.get(snapDef.columns().get(position).attnum());
+                }
+
+                @Override
+                public TextDictionary dictionary(int position) {
+                    return limit == b.rowCount ? b.dictionary(snapDef.columns().get(position).attnum()) : null;
+                }
+
+                @Override
+                public int rowCount() {
+                    return limit;
+                }
+            };
         }
 
         @Override

@@ -19,6 +19,16 @@ public interface TableSnapshot {
      */
     ScanPart read(int part, int[] columns, boolean withRowIds, BufferAllocator allocator);
 
+    /**
+     * Like {@link #read(int, int[], boolean, BufferAllocator)}, but may leave out rows that fail
+     * {@code constraints} (column positions as in {@code def()}), so they are never copied. Rows that satisfy them
+     * are always returned; others may be too, so the caller still filters.
+     */
+    default ScanPart read(int part, int[] columns, boolean withRowIds, RowConstraints constraints,
+                          BufferAllocator allocator) {
+        return read(part, columns, withRowIds, allocator);
+    }
+
     /** The hypertable chunk {@code part} belongs to, or -1 for a plain table. */
     default int chunkId(int part) {
         return -1;

@@ -1,0 +1,211 @@
+package io.epochdb.storage.table;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeStampVector;
+
+/**
+ * Conditions a scan pushes into a table read so that only rows that may match are copied out: per integer, date or
+ * timestamp column a set of closed intervals (in the column's storage encoding, see {@link ColumnStats}), and per
+ * text column a set of values it must equal. Every condition must hold; NULL never matches. The reader keeps its
+ * exact filter above, so these only have to let every matching row through (they may keep more).
+ *
+ * <p>Text equality uses the part's {@link TextDictionary} when it has one: the matching rows come straight from
+ * its postings, as from an index, so a tag filter costs per matching row rather than per stored row.
+ */
+public final class RowConstraints {
+    public static final RowConstraints NONE = new RowConstraints(List.of(), List.of());
+
+    /** {@code column} lies in one of the closed intervals {@code [lows[i], highs[i]]}. */
+    public record Range(int column, long[] lows, long[] highs) {
+        public Range {
+            if (lows.length != highs.length) {
+                throw new IllegalArgumentException("lows and highs differ in length");
+            }
+            lows = lows.clone();
+            highs = highs.clone();
+        }
+    }
+
+    /** {@code column} (text) equals one of {@code values}. */
+    public record TextIn(int column, List<String> values) {
+        public TextIn {
+            values = List.copyOf(values);
+        }
+    }
+
+    private final List<Range> ranges;
+    private final int[] textColumns;
+    private final byte[][][] textValues;
+
+    public RowConstraints(List<Range> ranges, List<TextIn> texts) {
+        this.ranges = List.copyOf(Objects.requireNonNull(ranges, "ranges"));
+        this.textColumns = new int[texts.size()];
+        this.textValues = new byte[texts.size()][][];
+        for (int t = 0; t < texts.size(); t++) {
+            textColumns[t] = texts.get(t).column();
+            textValues[t] = texts.get(t).values().stream().distinct()
+                .map(s -> s.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        }
+    }
+
+    public boolean isEmpty() {
+        return ranges.isEmpty() && textColumns.length == 0;
+    }
+
+    /**
+     * Narrows {@code rows[0, n)} (ascending positions in the part; {@code all} when they are exactly 0..n-1 and n is
+     * the part's row count) to the rows that may match, in place; returns how many remain. {@code rows} must have
+     * room for the part's row count.
+     */
+    int apply(PartView part, int[] rows, int n, boolean all) {
+        for (int t = 0; t < textColumns.length && n > 0; t++) {
+            n = applyText(part, textColumns[t], textValues[t], rows, n, all);
+            all = false;
+        }
+        for (int t = 0; t < ranges.size() && n > 0; t++) {
+            Range r = ranges.get(t);
+            n = applyRange(part.column(r.column()), r.lows(), r.highs(), rows, n);
+        }
+        return n;
+    }
+
+    private static int applyText(PartView part, int column, byte[][] values, int[] rows, int n, boolean all) {
+        FieldVector v = part.column(column);
+        if (!(v instanceof BaseVariableWidthVector text)) {
+            return v == null ? 0 : n; // all NULL: nothing equals; an unexpected type: keep (the filter decides)
+        }
+        TextDictionary dict = part.dictionary(column);
+        if (dict == null) {
+            return scanText(text, values, rows, n);
+        }
+        int[] codes = new int[values.length];
+        int k = 0;
+        for (byte[] value : values) {
+            int c = dict.codeOf(value);
+            if (c >= 0) {
+                codes[k++] = c;
+            }
+        }
+        if (k == 0) {
+            return 0;
+        }
+        if (all) {
+            int m = 0;
+            for (int i = 0; i < k; i++) {
+                m = dict.copyRows(codes[i], rows, m);
+            }
+            if (k > 1) {
+                Arrays.sort(rows, 0, m);
+            }
+            return m;
+        }
+        boolean[] wanted = new boolean[dict.distinctCount()];
+        for (int i = 0; i < k; i++) {
+            wanted[codes[i]] = true;
+        }
+        int[] rowCodes = dict.codes();
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int c = rowCodes[rows[i]];
+            if (c >= 0 && wanted[c]) {
+                rows[m++] = rows[i];
+            }
+        }
+        return m;
+    }
+
+    private static int scanText(BaseVariableWidthVector v, byte[][] values, int[] rows, int n) {
+        ArrowBuf data = v.getDataBuffer();
+        ArrowBuf offsets = v.getOffsetBuffer();
+        boolean nulls = v.getNullCount() > 0;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int r = rows[i];
+            if (nulls && v.isNull(r)) {
+                continue;
+            }
+            int start = offsets.getInt((long) r * 4);
+            int len = offsets.getInt((long) (r + 1) * 4) - start;
+            for (byte[] value : values) {
+                if (value.length == len && equalsAt(data, start, value)) {
+                    rows[m++] = r;
+                    break;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static boolean equalsAt(ArrowBuf data, int start, byte[] value) {
+        for (int k = 0; k < value.length; k++) {
+            if (data.getByte(start + k) != value[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int applyRange(FieldVector v, long[] lows, long[] highs, int[] rows, int n) {
+        if (v == null) {
+            return 0;
+        }
+        int width;
+        if (v instanceof BigIntVector || v instanceof TimeStampVector) {
+            width = 8;
+        } else if (v instanceof IntVector || v instanceof DateDayVector) {
+            width = 4;
+        } else if (v instanceof SmallIntVector) {
+            width = 2;
+        } else {
+            return n; // not a type with ranges: keep (the filter decides)
+        }
+        ArrowBuf data = ((BaseFixedWidthVector) v).getDataBuffer();
+        boolean nulls = v.getNullCount() > 0;
+        int m = 0;
+        if (lows.length == 1) {
+            long lo = lows[0];
+            long hi = highs[0];
+            for (int i = 0; i < n; i++) {
+                int r = rows[i];
+                long x = read(data, r, width);
+                if (x >= lo && x <= hi && !(nulls && v.isNull(r))) {
+                    rows[m++] = r;
+                }
+            }
+            return m;
+        }
+        for (int i = 0; i < n; i++) {
+            int r = rows[i];
+            if (nulls && v.isNull(r)) {
+                continue;
+            }
+            long x = read(data, r, width);
+            for (int k = 0; k < lows.length; k++) {
+                if (x >= lows[k] && x <= highs[k]) {
+                    rows[m++] = r;
+                    break;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static long read(ArrowBuf data, int row, int width) {
+        return switch (width) {
+            case 8 -> data.getLong((long) row * 8);
+            case 4 -> data.getInt((long) row * 4);
+            default -> data.getShort((long) row * 2);
+        };
+    }
+}
