@@ -1,6 +1,7 @@
 package io.epochdb.exec.agg;
 
 import io.epochdb.common.types.ColumnType;
+import io.epochdb.exec.batch.Batch;
 import io.epochdb.exec.batch.KeyType;
 import io.epochdb.exec.batch.Vectors;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ public final class GroupHashTable implements AutoCloseable {
     private int mask;
     private long[] hashes = new long[64];
     private int groups;
+    /** Scratch for the bulk {@link #findOrInsert(List, int, int[])}: each row's hash. */
+    private long[] rowHashes = new long[0];
+    private static final long SEED = 0x2545F4914F6CDD1DL;
 
     public GroupHashTable(List<ColumnType> keyTypes, BufferAllocator allocator) {
         this.keyTypes = List.copyOf(Objects.requireNonNull(keyTypes, "keyTypes"));
@@ -76,10 +80,10 @@ public final class GroupHashTable implements AutoCloseable {
     }
 
     private long hashRow(List<FieldVector> keys, int row) {
-        long h = 0x2545F4914F6CDD1DL;
+        long h = SEED;
         for (int k = 0; k < ops.length; k++) {
             FieldVector v = keys.get(k);
-            long x = v.isNull(row) ? 0x7A3C91L : ops[k].hash(v, row);
+            long x = v.isNull(row) ? KeyType.NULL_HASH : ops[k].hash(v, row);
             h = KeyType.mix(h * 31 + x);
         }
         return h;
@@ -118,10 +122,10 @@ public final class GroupHashTable implements AutoCloseable {
      * differ; their hashes agree because they hash the long value.
      */
     public int find(List<FieldVector> keys, int row, KeyType[] probeOps) {
-        long h = 0x2545F4914F6CDD1DL;
+        long h = SEED;
         for (int k = 0; k < ops.length; k++) {
             FieldVector v = keys.get(k);
-            long x = v.isNull(row) ? 0x7A3C91L : probeOps[k].hash(v, row);
+            long x = v.isNull(row) ? KeyType.NULL_HASH : probeOps[k].hash(v, row);
             h = KeyType.mix(h * 31 + x);
         }
         int i = (int) h & mask;
@@ -198,10 +202,38 @@ public final class GroupHashTable implements AutoCloseable {
         }
     }
 
-    /** Fills {@code groupIds[i]} for rows {@code [0, n)}. */
+    /** Fills {@code groupIds[i]} for rows {@code [0, n)}; hashes a column at a time, then probes row by row. */
     public void findOrInsert(List<FieldVector> keys, int n, int[] groupIds) {
+        if (rowHashes.length < n) {
+            rowHashes = new long[Math.max(n, Batch.TARGET_ROWS)];
+        }
+        long[] hs = rowHashes;
+        Arrays.fill(hs, 0, n, SEED);
+        for (int k = 0; k < ops.length; k++) {
+            ops[k].hashInto(keys.get(k), n, hs);
+        }
         for (int r = 0; r < n; r++) {
-            groupIds[r] = findOrInsert(keys, r);
+            groupIds[r] = findOrInsert(keys, r, hs[r]);
+        }
+    }
+
+    private int findOrInsert(List<FieldVector> keys, int row, long h) {
+        int i = (int) h & mask;
+        while (true) {
+            int s = slots[i];
+            if (s == 0) {
+                int g = insert(keys, row, h);
+                slots[i] = g + 1;
+                if (groups * 2 > slots.length) {
+                    rehash();
+                }
+                return g;
+            }
+            int g = s - 1;
+            if (hashes[g] == h && matches(g, keys, row)) {
+                return g;
+            }
+            i = (i + 1) & mask;
         }
     }
 

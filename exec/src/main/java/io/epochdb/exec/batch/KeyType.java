@@ -22,7 +22,23 @@ import org.apache.arrow.vector.FixedSizeBinaryVector;
  * = 1.00); INTERVAL compares with 30-day months and 24-hour days like interval_cmp; UUID compares bytes unsigned.
  */
 public abstract class KeyType {
+    /** What a NULL key contributes to a row hash (see {@link #hashInto}). */
+    public static final long NULL_HASH = 0x7A3C91L;
+
     public abstract long hash(FieldVector v, int row);
+
+    /**
+     * Folds this column into the row hashes of rows {@code [0, n)}: {@code h[r] = mix(h[r] * 31 + x)} where x is
+     * {@link #hash} of the value or {@link #NULL_HASH}. One column at a time, so the loop calls one implementation
+     * (subclasses override it with loops over the buffers).
+     */
+    public void hashInto(FieldVector v, int n, long[] h) {
+        boolean nulls = v.getNullCount() > 0;
+        for (int r = 0; r < n; r++) {
+            long x = nulls && v.isNull(r) ? NULL_HASH : hash(v, r);
+            h[r] = mix(h[r] * 31 + x);
+        }
+    }
 
     public abstract boolean equal(FieldVector a, int ra, FieldVector b, int rb);
 
@@ -147,6 +163,25 @@ public abstract class KeyType {
         }
 
         @Override
+        public void hashInto(FieldVector v, int n, long[] h) {
+            boolean nulls = v.getNullCount() > 0;
+            ArrowBuf d = v.getDataBuffer();
+            for (int r = 0; r < n; r++) {
+                long x;
+                if (nulls && v.isNull(r)) {
+                    x = NULL_HASH;
+                } else {
+                    x = mix(switch (width) {
+                        case 2 -> d.getShort((long) r * 2);
+                        case 4 -> d.getInt((long) r * 4);
+                        default -> d.getLong((long) r * 8);
+                    });
+                }
+                h[r] = mix(h[r] * 31 + x);
+            }
+        }
+
+        @Override
         public boolean equal(FieldVector a, int ra, FieldVector b, int rb) {
             return longValue(a, ra) == longValue(b, rb);
         }
@@ -240,6 +275,15 @@ public abstract class KeyType {
                 h = (h ^ (d.getByte(i) & 0xff)) * 0x100000001b3L;
             }
             return mix(h ^ (e - s));
+        }
+
+        @Override
+        public void hashInto(FieldVector v, int n, long[] h) {
+            boolean nulls = v.getNullCount() > 0;
+            for (int r = 0; r < n; r++) {
+                long x = nulls && v.isNull(r) ? NULL_HASH : hash(v, r);
+                h[r] = mix(h[r] * 31 + x);
+            }
         }
 
         @Override

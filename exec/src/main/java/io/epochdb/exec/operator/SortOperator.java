@@ -42,6 +42,19 @@ public final class SortOperator implements Operator {
         return input.rowType();
     }
 
+    public Operator input() {
+        return input;
+    }
+
+    public List<SortKey> keys() {
+        return keys;
+    }
+
+    /** True when this sort has no OFFSET and no FETCH (it returns every input row). */
+    public boolean isFullSort() {
+        return offset == 0 && fetch < 0;
+    }
+
     @Override
     public void open(ExecContext ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");

@@ -1,5 +1,6 @@
 package io.epochdb.exec.types;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 
 
@@ -9,6 +10,15 @@ import java.math.BigDecimal;
  * digits; {@code NaN}, {@code Infinity}, {@code -Infinity}, {@code -0}.
  */
 public final class FloatText {
+    /**
+     * Below 2^52 (and above the subnormals) a double's rounding-interval ends have at least 18 significant digits,
+     * so no candidate of at most 17 digits lies exactly on one: the shortest digits are then unambiguous, and
+     * Jackson's Schubfach writer (the JDK 19 algorithm: shortest, closest) gives exactly PostgreSQL's (Ryu's) digits
+     * without the trial parsing below, which cost microseconds per value. JDK 17's own toString is sometimes a digit
+     * longer, hence that slow path for the rest (huge values, subnormals) and for float4.
+     */
+    private static final double NO_TIES_BELOW = 0x1p52;
+
     private FloatText() {
     }
 
@@ -22,7 +32,16 @@ public final class FloatText {
         if (d == 0) {
             return (Double.doubleToRawLongBits(d) < 0) ? "-0" : "0";
         }
-        return layout(shortestDigits(Double.toString(Math.abs(d)), Math.abs(d), false), d < 0, 15);
+        double a = Math.abs(d);
+        if (a >= Double.MIN_NORMAL && a < NO_TIES_BELOW) {
+            return layout(fromJava(NumberOutput.toString(a, true)), d < 0, 15);
+        }
+        return layout(shortestDigits(Double.toString(a), a, false), d < 0, 15);
+    }
+
+    /** The slow path for any finite positive double (tests compare the fast path with it). */
+    static String formatBySearch(double a) {
+        return layout(shortestDigits(Double.toString(a), a, false), false, 15);
     }
 
     public static String format(float f) {

@@ -459,7 +459,25 @@ public final class SessionImpl implements Session, SystemContext {
         }
         int width = op.rowType().size();
         int[] keys = java.util.stream.IntStream.range(width - don.keys(), width).toArray();
-        op = new io.epochdb.exec.operator.DistinctOnOperator(op, keys);
+        List<io.epochdb.exec.operator.SortKey> order = List.of();
+        Operator input = op;
+        if (op instanceof io.epochdb.exec.operator.SortOperator sort && sort.isFullSort()) {
+            order = sort.keys();
+            input = sort.input();
+        }
+        checkOrderStartsWithDistinctKeys(q.rel(), don.keys(), !order.isEmpty());
+        if (order.isEmpty() && op instanceof io.epochdb.exec.operator.SortOperator) {
+            op = new io.epochdb.exec.operator.DistinctOnOperator(op, keys); // a sort with a fetch: rows stay adjacent
+        } else {
+            // one row per key without sorting the input: each key's first row in ORDER BY order; then sort those
+            // by the ORDER BY followed by the keys it leaves out (what PostgreSQL's sort for DISTINCT ON does)
+            List<io.epochdb.exec.operator.SortKey> outputOrder = new ArrayList<>(order);
+            for (int k : keys) {
+                outputOrder.add(new io.epochdb.exec.operator.SortKey(k, false, false));
+            }
+            op = new io.epochdb.exec.operator.SortOperator(
+                new io.epochdb.exec.operator.FirstPerGroupOperator(input, keys, order), outputOrder, 0, -1);
+        }
         List<io.epochdb.exec.expr.Expr> keep = new ArrayList<>();
         List<io.epochdb.exec.types.RowType.Field> fields = new ArrayList<>();
         for (int i = 0; i < width - don.keys(); i++) {
@@ -471,6 +489,33 @@ public final class SessionImpl implements Session, SystemContext {
             op = new io.epochdb.exec.operator.LimitOperator(op, don.offset(), don.fetch());
         }
         return op;
+    }
+
+    /**
+     * PostgreSQL's rule: the leading ORDER BY expressions (as many as there are DISTINCT ON expressions, or all when
+     * fewer) must be DISTINCT ON expressions (the last {@code keys} fields); 42P10 otherwise. Then rows with equal
+     * keys are adjacent in the sort, and each key's first row in sort order is the one DISTINCT ON keeps.
+     */
+    private static void checkOrderStartsWithDistinctKeys(org.apache.calcite.rel.RelNode rel, int keys, boolean sorted) {
+        if (!sorted || !(rel instanceof org.apache.calcite.rel.core.Sort sort)) {
+            return;
+        }
+        int width = rel.getRowType().getFieldCount();
+        List<org.apache.calcite.rex.RexNode> projects = sort.getInput() instanceof org.apache.calcite.rel.core.Project p
+            ? p.getProjects() : null;
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < keys; i++) {
+            int d = width - keys + i;
+            distinct.add(projects == null ? "$" + d : projects.get(d).toString());
+        }
+        List<org.apache.calcite.rel.RelFieldCollation> collations = sort.getCollation().getFieldCollations();
+        for (int i = 0; i < Math.min(keys, collations.size()); i++) {
+            int f = collations.get(i).getFieldIndex();
+            if (!distinct.contains(projects == null ? "$" + f : projects.get(f).toString())) {
+                throw new io.epochdb.common.EpochException(io.epochdb.common.ErrorCode.INVALID_COLUMN_REFERENCE,
+                    "SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
+            }
+        }
     }
 
     RexTranslator rexTranslator(PlannedQuery q) {
