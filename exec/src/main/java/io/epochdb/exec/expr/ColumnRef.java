@@ -21,4 +21,9 @@ public record ColumnRef(int index, ColumnType type) implements Expr {
     public String toString() {
         return "$" + index;
     }
+
+    @Override
+    public boolean canFail() {
+        return false;
+    }
 }

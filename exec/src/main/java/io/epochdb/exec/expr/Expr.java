@@ -13,4 +13,12 @@ public interface Expr {
     ColumnType type();
 
     FieldVector evaluate(Batch input, ExecContext ctx);
+
+    /**
+     * Whether evaluating this on some row can raise an error (division by zero, a bad cast, ...). Those that cannot
+     * are evaluated on whole batches even under AND/OR/CASE, which otherwise copy out the rows they apply to.
+     */
+    default boolean canFail() {
+        return true;
+    }
 }

@@ -52,4 +52,9 @@ public final class Literal implements Expr {
     public String toString() {
         return value == null ? "NULL::" + type : value + "::" + type;
     }
+
+    @Override
+    public boolean canFail() {
+        return false;
+    }
 }

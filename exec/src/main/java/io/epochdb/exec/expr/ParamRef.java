@@ -90,4 +90,9 @@ public record ParamRef(int index, ColumnType type) implements Expr {
     public String toString() {
         return "$" + (index + 1);
     }
+
+    @Override
+    public boolean canFail() {
+        return false;
+    }
 }

@@ -17,4 +17,9 @@ record Relabel(Expr arg, ColumnType type) implements Expr {
     public FieldVector evaluate(Batch input, ExecContext ctx) {
         return arg.evaluate(input, ctx);
     }
+
+    @Override
+    public boolean canFail() {
+        return arg.canFail();
+    }
 }

@@ -55,4 +55,9 @@ public final class StatementConstant implements Expr {
     public String toString() {
         return inner.toString();
     }
+
+    @Override
+    public boolean canFail() {
+        return false;
+    }
 }

@@ -123,7 +123,7 @@ public final class Vectors {
 
     /** Whether evaluating {@code e} can raise an error (then it must only see the rows it applies to). */
     public static boolean canFail(Expr e) {
-        return !(e instanceof ColumnRef || e instanceof Literal || e instanceof ParamRef);
+        return e.canFail();
     }
 
     /** A batch holding the rows {@code rows[0..count)} of {@code input} (copied). */

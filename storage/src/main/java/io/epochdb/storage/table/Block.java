@@ -111,20 +111,23 @@ final class Block {
         return new ColumnStats(s[0], s[1], s[2]);
     }
 
+    /** Rows a dictionary is built over at least; below that, comparing bytes is as cheap. */
+    private static final int MIN_DICTIONARY_ROWS = 4096;
+    /** A dictionary of a growing block is rebuilt once this many rows were appended after it. */
+    private static final int REBUILD_AFTER_ROWS = 8192;
+
     /**
-     * The dictionary of text column {@code attnum}, built on first call; null while the block can still grow, for
-     * non-text columns and for columns with too many values (read lock held; builders of one block serialize).
+     * The dictionary of text column {@code attnum} over the block's first rows (all of them once the block is full;
+     * rows appended after it was built are not covered), built on demand; null for non-text columns, small blocks
+     * and columns with too many values (read lock held; builders of one block serialize).
      */
     synchronized TextDictionary dictionary(int attnum) {
-        if (rowCount < MemoryTable.BLOCK_ROWS) {
-            return null;
-        }
         FieldVector v = vectors.get(attnum);
-        if (!(v instanceof org.apache.arrow.vector.VarCharVector text)) {
+        if (!(v instanceof org.apache.arrow.vector.VarCharVector text) || rowCount < MIN_DICTIONARY_ROWS) {
             return null;
         }
         TextDictionary d = dictionaries.get(attnum);
-        if (d != null && d.covers(v)) {
+        if (d != null && d.covers(v) && rowCount - d.rows() < REBUILD_AFTER_ROWS) {
             return d;
         }
         if (noDictionary.contains(attnum)) {

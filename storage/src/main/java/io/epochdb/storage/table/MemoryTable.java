@@ -169,7 +169,7 @@ public final class MemoryTable implements Table {
                     }
                 }
                 if (!constraints.isEmpty() && n > 0) {
-                    n = constraints.apply(blockView(b, limit), selected, n, n == b.rowCount);
+                    n = constraints.apply(blockView(b, limit), selected, n, n == limit);
                 }
                 return copyRows(b, snapDef, columns, n == limit ? null : selected, n, withRowIds, out);
             } finally {
@@ -187,7 +187,7 @@ public final class MemoryTable implements Table {
 
                 @Override
                 public TextDictionary dictionary(int position) {
-                    return limit == b.rowCount ? b.dictionary(snapDef.columns().get(position).attnum()) : null;
+                    return b.dictionary(snapDef.columns().get(position).attnum());
                 }
 
                 @Override

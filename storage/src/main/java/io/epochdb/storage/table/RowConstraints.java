@@ -87,8 +87,10 @@ public final class RowConstraints {
         }
         TextDictionary dict = part.dictionary(column);
         if (dict == null) {
-            return scanText(text, values, rows, n);
+            return scanText(text, values, rows, 0, n);
         }
+        int limit = part.rowCount();
+        int covered = Math.min(dict.rows(), limit);
         int[] codes = new int[values.length];
         int k = 0;
         for (byte[] value : values) {
@@ -97,18 +99,19 @@ public final class RowConstraints {
                 codes[k++] = c;
             }
         }
-        if (k == 0) {
-            return 0;
-        }
         if (all) {
+            // rows is 0..n-1: take the postings of the covered rows, then compare the rows after them
             int m = 0;
             for (int i = 0; i < k; i++) {
-                m = dict.copyRows(codes[i], rows, m);
+                m = dict.copyRows(codes[i], covered, rows, m);
             }
             if (k > 1) {
                 Arrays.sort(rows, 0, m);
             }
-            return m;
+            for (int r = covered; r < n; r++) {
+                rows[m++] = r;
+            }
+            return covered == n ? m : scanText(text, values, rows, m - (n - covered), m);
         }
         boolean[] wanted = new boolean[dict.distinctCount()];
         for (int i = 0; i < k; i++) {
@@ -116,21 +119,26 @@ public final class RowConstraints {
         }
         int[] rowCodes = dict.codes();
         int m = 0;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i < n && rows[i] < covered; i++) {
             int c = rowCodes[rows[i]];
             if (c >= 0 && wanted[c]) {
                 rows[m++] = rows[i];
             }
         }
-        return m;
+        // rows after the covered ones: compare bytes (shift them down first so scanText works in place)
+        int rest = n - i;
+        System.arraycopy(rows, i, rows, m, rest);
+        return scanText(text, values, rows, m, m + rest);
     }
 
-    private static int scanText(BaseVariableWidthVector v, byte[][] values, int[] rows, int n) {
+    /** Keeps the rows among {@code rows[from, to)} that equal a value, moved down to start at {@code from}. */
+    private static int scanText(BaseVariableWidthVector v, byte[][] values, int[] rows, int from, int to) {
         ArrowBuf data = v.getDataBuffer();
         ArrowBuf offsets = v.getOffsetBuffer();
         boolean nulls = v.getNullCount() > 0;
-        int m = 0;
-        for (int i = 0; i < n; i++) {
+        int m = from;
+        for (int i = from; i < to; i++) {
             int r = rows[i];
             if (nulls && v.isNull(r)) {
                 continue;

@@ -5,8 +5,9 @@ import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 
 /**
- * The distinct values of one text column in one sealed (full, never again appended to) block: a code per row and,
- * per code, the ascending positions of its rows. Built once on first use and kept with the block, it answers
+ * The distinct values of one text column in the first {@link #rows()} rows of one block (rows are never changed
+ * once appended, so it stays valid while the block grows): a code per row and, per code, the ascending positions
+ * of its rows. Built once on first use and kept with the block, it answers
  * {@code col = 'x'} and {@code col IN (...)} with the matching rows directly (the role PostgreSQL's index on the
  * tag plays in TSBS), and gives aggregation a small integer per tag value. Columns with more than
  * {@link #MAX_DISTINCT} distinct values in a block get none (a high-cardinality column gains little from it).
@@ -194,11 +195,24 @@ public final class TextDictionary {
         return postingStart[code + 1] - postingStart[code];
     }
 
-    /** Copies the ascending positions of {@code code}'s rows into {@code out} at {@code at}; returns at + count. */
-    public int copyRows(int code, int[] out, int at) {
-        int n = rowCount(code);
-        System.arraycopy(postings, postingStart[code], out, at, n);
-        return at + n;
+    /** Rows covered: {@code [0, rows())}. */
+    public int rows() {
+        return codes.length;
+    }
+
+    /**
+     * Copies the ascending positions below {@code limit} of {@code code}'s rows into {@code out} at {@code at};
+     * returns the position after the last one copied.
+     */
+    public int copyRows(int code, int limit, int[] out, int at) {
+        int from = postingStart[code];
+        int to = postingStart[code + 1];
+        if (limit < codes.length) {
+            int end = Arrays.binarySearch(postings, from, to, limit);
+            to = end >= 0 ? end : -end - 1;
+        }
+        System.arraycopy(postings, from, out, at, to - from);
+        return at + to - from;
     }
 
     /** Whether this dictionary was built over {@code v} (a replaced vector needs a new one). */

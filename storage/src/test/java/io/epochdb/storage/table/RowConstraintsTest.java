@@ -114,6 +114,27 @@ class RowConstraintsTest {
     }
 
     @Test
+    void growingBlockDictionaryCoversOnlyItsFirstRows() {
+        assertEquals(expected(r -> "host_4".equals(r.get(1))), read(hosts("host_4"))); // builds the open block's
+        List<List<Object>> more = new ArrayList<>();
+        for (long i = 0; i < 3000; i++) {
+            more.add(row(1_000_000 + i, i % 2 == 0 ? "host_4" : "new_host", 0)); // fewer than a rebuild needs
+        }
+        stored.addAll(more);
+        Transaction tx = txns.begin();
+        tx.beginStatement();
+        insert(root, table, tx, more);
+        txns.commit(tx);
+        assertEquals(expected(r -> "host_4".equals(r.get(1))), read(hosts("host_4")));
+        assertEquals(expected(r -> "new_host".equals(r.get(1))), read(hosts("new_host")));
+        RowConstraints rangeAndText = new RowConstraints(
+            List.of(new RowConstraints.Range(2, new long[] {-5}, new long[] {5})),
+            List.of(new RowConstraints.TextIn(1, List.of("new_host", "host_4"))));
+        assertEquals(expected(r -> ("host_4".equals(r.get(1)) || "new_host".equals(r.get(1))) && r.get(2) != null
+            && Math.abs((Integer) r.get(2)) <= 5), read(rangeAndText));
+    }
+
+    @Test
     void rangesAndTextTogetherSkipNulls() {
         RowConstraints c = new RowConstraints(
             List.of(new RowConstraints.Range(2, new long[] {-10, 100}, new long[] {10, 120})),

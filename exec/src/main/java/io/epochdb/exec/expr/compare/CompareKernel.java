@@ -49,6 +49,12 @@ final class CompareKernel implements Expr {
         return BOOL;
     }
 
+    /** Comparing two values never raises an error; only computing them might. */
+    @Override
+    public boolean canFail() {
+        return left.canFail() || right.canFail();
+    }
+
     static boolean test(int op, int c) {
         return switch (op) {
             case EQ -> c == 0;

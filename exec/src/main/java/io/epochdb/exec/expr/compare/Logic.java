@@ -103,6 +103,11 @@ public final class Logic {
         }
 
         @Override
+        public boolean canFail() {
+            return args.stream().anyMatch(Expr::canFail);
+        }
+
+        @Override
         public String toString() {
             return (and ? "AND" : "OR") + args;
         }
