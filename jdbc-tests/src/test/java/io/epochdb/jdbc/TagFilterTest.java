@@ -25,12 +25,13 @@ class TagFilterTest {
     @BeforeAll
     static void load() throws Exception {
         try (Connection c = server.connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE tf (time timestamptz NOT NULL, host text, vhost varchar(20), chost char(8), v int)");
+            st.execute("CREATE TABLE tf (time timestamptz NOT NULL, host text, vhost varchar(20), chost char(8), v int, f float8)");
             st.execute("SELECT create_hypertable('tf', 'time', chunk_time_interval => interval '100 days')");
             // 150,000 rows in one chunk: two full blocks with dictionaries and an open block
             st.execute("INSERT INTO tf SELECT '2024-01-01'::timestamptz + g * interval '1 second',"
                 + " CASE WHEN g % 101 = 0 THEN NULL WHEN g % 7 = 0 THEN 'host ' ELSE 'host_' || (g % 11) END,"
-                + " 'v' || (g % 5), 'c' || (g % 3), g FROM generate_series(0, 149999) g");
+                + " 'v' || (g % 5), 'c' || (g % 3), g, CASE WHEN g % 97 = 0 THEN 'NaN'::float8 WHEN g % 89 = 0 THEN NULL"
+                + " WHEN g % 83 = 0 THEN '-0'::float8 ELSE (g % 1000) / 10.0 END FROM generate_series(0, 149999) g");
         }
     }
 
@@ -58,6 +59,20 @@ class TagFilterTest {
                 "time >= '2024-01-02' AND host || '' = 'host_5'");
             assertEquals(List.of("0"), Sql.rows(c, "SELECT count(*) FROM tf WHERE host = 'nope'"));
             assertEquals(List.of("0"), Sql.rows(c, "SELECT count(*) FROM tf WHERE host = NULL"));
+        }
+    }
+
+    @Test
+    void floatComparisons() throws Exception {
+        try (Connection c = server.connect()) {
+            sameAsUnpushed(c, "f > 90.0", "f + 0 > 90.0");
+            sameAsUnpushed(c, "90 < f", "f + 0 > 90");
+            sameAsUnpushed(c, "f >= 99.9", "f + 0 >= 99.9");
+            sameAsUnpushed(c, "f <= 0", "f + 0 <= 0");
+            sameAsUnpushed(c, "f = 0", "f + 0 = 0");
+            sameAsUnpushed(c, "f < 12.5::numeric AND host = 'host_2'", "f + 0 < 12.5 AND host || '' = 'host_2'");
+            sameAsUnpushed(c, "f > 'NaN'::float8 OR f = 'NaN'", "f + 0 >= 'NaN'");
+            sameAsUnpushed(c, "f > 50 AND f < 50.5", "f + 0 > 50 AND f + 0 < 50.5");
         }
     }
 

@@ -22,10 +22,11 @@ public final class PartFilter {
     private final RowConstraints rows;
 
     PartFilter(int[] columns, long[][] lows, long[][] highs, boolean matchesNothing) {
-        this(columns, lows, highs, matchesNothing, List.of());
+        this(columns, lows, highs, matchesNothing, List.of(), List.of());
     }
 
-    PartFilter(int[] columns, long[][] lows, long[][] highs, boolean matchesNothing, List<RowConstraints.TextIn> texts) {
+    PartFilter(int[] columns, long[][] lows, long[][] highs, boolean matchesNothing, List<RowConstraints.TextIn> texts,
+               List<RowConstraints.DoubleRange> doubles) {
         this.columns = columns;
         this.lows = lows;
         this.highs = highs;
@@ -34,7 +35,8 @@ public final class PartFilter {
         for (int t = 0; t < columns.length; t++) {
             ranges.add(new RowConstraints.Range(columns[t], lows[t], highs[t]));
         }
-        this.rows = ranges.isEmpty() && texts.isEmpty() ? RowConstraints.NONE : new RowConstraints(ranges, texts);
+        this.rows = ranges.isEmpty() && texts.isEmpty() && doubles.isEmpty() ? RowConstraints.NONE
+            : new RowConstraints(ranges, texts, doubles);
     }
 
     /** The same conditions row by row, for the table read (so rows outside them are never copied). */

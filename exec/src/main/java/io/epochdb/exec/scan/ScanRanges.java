@@ -16,25 +16,27 @@ import java.util.stream.Collectors;
  * @param contradiction the filter is constant FALSE or NULL (e.g. {@code x > NULL} after simplification): no part
  *     needs reading
  */
-public record ScanRanges(List<RangeTerm> terms, List<TextTerm> textTerms, boolean contradiction) {
+public record ScanRanges(List<RangeTerm> terms, List<TextTerm> textTerms, List<FloatTerm> floatTerms,
+                         boolean contradiction) {
     public static final ScanRanges NONE = new ScanRanges(List.of());
-    public static final ScanRanges NOTHING = new ScanRanges(List.of(), List.of(), true);
+    public static final ScanRanges NOTHING = new ScanRanges(List.of(), List.of(), List.of(), true);
 
     public ScanRanges {
         terms = List.copyOf(terms);
         textTerms = List.copyOf(textTerms);
+        floatTerms = List.copyOf(floatTerms);
     }
 
     public ScanRanges(List<RangeTerm> terms) {
-        this(terms, List.of(), false);
+        this(terms, List.of(), List.of(), false);
     }
 
-    public ScanRanges(List<RangeTerm> terms, List<TextTerm> textTerms) {
-        this(terms, textTerms, false);
+    public ScanRanges(List<RangeTerm> terms, List<TextTerm> textTerms, List<FloatTerm> floatTerms) {
+        this(terms, textTerms, floatTerms, false);
     }
 
     public boolean isEmpty() {
-        return terms.isEmpty() && textTerms.isEmpty() && !contradiction;
+        return terms.isEmpty() && textTerms.isEmpty() && floatTerms.isEmpty() && !contradiction;
     }
 
     /** The conjuncts as EXPLAIN shows them, joined with AND. */
@@ -42,8 +44,9 @@ public record ScanRanges(List<RangeTerm> terms, List<TextTerm> textTerms, boolea
         if (contradiction) {
             return "false";
         }
-        return java.util.stream.Stream.concat(terms.stream().map(RangeTerm::text), textTerms.stream().map(TextTerm::text))
-            .collect(Collectors.joining(" AND "));
+        return java.util.stream.Stream.of(terms.stream().map(RangeTerm::text), textTerms.stream().map(TextTerm::text),
+                floatTerms.stream().map(FloatTerm::text))
+            .flatMap(x -> x).collect(Collectors.joining(" AND "));
     }
 
     /** Evaluates the bounds with this execution's parameters, clock and time zone. */
@@ -51,8 +54,19 @@ public record ScanRanges(List<RangeTerm> terms, List<TextTerm> textTerms, boolea
         if (contradiction) {
             return new PartFilter(new int[0], new long[0][], new long[0][], true);
         }
-        if (terms.isEmpty() && textTerms.isEmpty()) {
+        if (isEmpty()) {
             return PartFilter.ALL;
+        }
+        List<RowConstraints.DoubleRange> doubles = new ArrayList<>();
+        for (FloatTerm term : floatTerms) {
+            Object v = Functions.evaluateConstant(term.value(), ctx);
+            if (v == null) {
+                return new PartFilter(new int[0], new long[0][], new long[0][], true); // col < NULL: never true
+            }
+            double x = ((Number) v).doubleValue();
+            if (!Double.isNaN(x)) {
+                doubles.add(RowConstraints.DoubleRange.of(term.column(), term.op().symbol(), x));
+            }
         }
         List<RowConstraints.TextIn> texts = new ArrayList<>();
         for (TextTerm term : textTerms) {
@@ -98,6 +112,6 @@ public record ScanRanges(List<RangeTerm> terms, List<TextTerm> textTerms, boolea
             lows[t] = intervals.stream().mapToLong(iv -> iv[0]).toArray();
             highs[t] = intervals.stream().mapToLong(iv -> iv[1]).toArray();
         }
-        return new PartFilter(columns, lows, highs, false, texts);
+        return new PartFilter(columns, lows, highs, false, texts, doubles);
     }
 }

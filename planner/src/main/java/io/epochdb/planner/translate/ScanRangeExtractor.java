@@ -6,6 +6,7 @@ import io.epochdb.exec.expr.Expr;
 import io.epochdb.exec.expr.Functions;
 import io.epochdb.exec.expr.ParamRef;
 import io.epochdb.exec.scan.ColumnStep;
+import io.epochdb.exec.scan.FloatTerm;
 import io.epochdb.exec.scan.Comparison;
 import io.epochdb.exec.scan.RangeBound;
 import io.epochdb.exec.scan.RangeTerm;
@@ -72,6 +73,7 @@ public final class ScanRangeExtractor {
         RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
         List<RangeTerm> terms = new ArrayList<>();
         List<TextTerm> textTerms = new ArrayList<>();
+        List<FloatTerm> floatTerms = new ArrayList<>();
         for (RexNode c : RelOptUtil.conjunctions(expanded)) {
             if (c instanceof RexLiteral lit && (lit.isNull() || Boolean.FALSE.equals(lit.getValueAs(Boolean.class)))) {
                 return ScanRanges.NOTHING; // the simplifier folded the condition (x > NULL, a = 1 AND a = 2)
@@ -79,6 +81,11 @@ public final class ScanRangeExtractor {
             TextTerm text = textTerm(c);
             if (text != null) {
                 textTerms.add(text);
+                continue;
+            }
+            FloatTerm f = floatTerm(c);
+            if (f != null) {
+                floatTerms.add(f);
                 continue;
             }
             if (c.getKind() == SqlKind.OR) {
@@ -90,7 +97,53 @@ public final class ScanRangeExtractor {
                 terms.add(new RangeTerm(b.column, b.columnType, List.of(List.of(b.bound)), b.text));
             }
         }
-        return new ScanRanges(terms, textTerms);
+        return new ScanRanges(terms, textTerms, floatTerms);
+    }
+
+    /**
+     * {@code col <op> v} on a float8 column with a constant of a numeric type, or null. PostgreSQL compares float8
+     * with integers and numeric in float8, so the pushed bound is exact; float4 columns are left out (they compare
+     * in float4 with some types).
+     */
+    private FloatTerm floatTerm(RexNode node) {
+        Comparison op = switch (node.getKind()) {
+            case EQUALS -> Comparison.EQ;
+            case LESS_THAN -> Comparison.LT;
+            case LESS_THAN_OR_EQUAL -> Comparison.LE;
+            case GREATER_THAN -> Comparison.GT;
+            case GREATER_THAN_OR_EQUAL -> Comparison.GE;
+            default -> null;
+        };
+        if (op == null || !(node instanceof RexCall call) || call.getOperands().size() != 2) {
+            return null;
+        }
+        RexNode left = call.getOperands().get(0);
+        RexNode right = call.getOperands().get(1);
+        if (!(left instanceof RexInputRef) && right instanceof RexInputRef) {
+            RexNode t = left;
+            left = right;
+            right = t;
+            op = op.flip();
+        }
+        if (!(left instanceof RexInputRef ref) || ref.getIndex() >= dataColumns || !isConstant(right)) {
+            return null;
+        }
+        SqlType ct = TypeMapping.toColumnType(ref.getType()).type();
+        SqlType vt = TypeMapping.toColumnType(right.getType()).type();
+        if (ct != SqlType.FLOAT8 || !(vt == SqlType.FLOAT8 || vt == SqlType.INT2 || vt == SqlType.INT4
+            || vt == SqlType.INT8 || vt == SqlType.NUMERIC)) {
+            return null;
+        }
+        try {
+            Expr value = rex.translate(right);
+            if (vt != SqlType.FLOAT8) {
+                value = Functions.cast(value, ColumnType.of(SqlType.FLOAT8));
+            }
+            return new FloatTerm(ref.getIndex(), op, value, columnNames.get(ref.getIndex()) + " " + op.symbol() + " "
+                + render(right));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampVector;
@@ -44,12 +45,40 @@ public final class RowConstraints {
         }
     }
 
+    /**
+     * A float8 {@code column} lies in {@code [lo, hi]} (ends open when not inclusive), or is NaN: PostgreSQL orders
+     * NaN above every number, so NaN rows are always kept and left to the exact filter.
+     */
+    public record DoubleRange(int column, double lo, boolean loInclusive, double hi, boolean hiInclusive) {
+        /** {@code column <op> value} for op one of = < <= > >=. */
+        public static DoubleRange of(int column, String op, double value) {
+            return switch (op) {
+                case "=" -> new DoubleRange(column, value, true, value, true);
+                case "<" -> new DoubleRange(column, Double.NEGATIVE_INFINITY, true, value, false);
+                case "<=" -> new DoubleRange(column, Double.NEGATIVE_INFINITY, true, value, true);
+                case ">" -> new DoubleRange(column, value, false, Double.POSITIVE_INFINITY, true);
+                case ">=" -> new DoubleRange(column, value, true, Double.POSITIVE_INFINITY, true);
+                default -> throw new IllegalArgumentException("not a comparison: " + op);
+            };
+        }
+
+        boolean contains(double x) {
+            return (loInclusive ? x >= lo : x > lo) && (hiInclusive ? x <= hi : x < hi) || Double.isNaN(x);
+        }
+    }
+
     private final List<Range> ranges;
+    private final List<DoubleRange> doubles;
     private final int[] textColumns;
     private final byte[][][] textValues;
 
     public RowConstraints(List<Range> ranges, List<TextIn> texts) {
+        this(ranges, texts, List.of());
+    }
+
+    public RowConstraints(List<Range> ranges, List<TextIn> texts, List<DoubleRange> doubles) {
         this.ranges = List.copyOf(Objects.requireNonNull(ranges, "ranges"));
+        this.doubles = List.copyOf(Objects.requireNonNull(doubles, "doubles"));
         this.textColumns = new int[texts.size()];
         this.textValues = new byte[texts.size()][][];
         for (int t = 0; t < texts.size(); t++) {
@@ -60,7 +89,7 @@ public final class RowConstraints {
     }
 
     public boolean isEmpty() {
-        return ranges.isEmpty() && textColumns.length == 0;
+        return ranges.isEmpty() && textColumns.length == 0 && doubles.isEmpty();
     }
 
     /**
@@ -76,6 +105,9 @@ public final class RowConstraints {
         for (int t = 0; t < ranges.size() && n > 0; t++) {
             Range r = ranges.get(t);
             n = applyRange(part.column(r.column()), r.lows(), r.highs(), rows, n);
+        }
+        for (int t = 0; t < doubles.size() && n > 0; t++) {
+            n = applyDouble(part.column(doubles.get(t).column()), doubles.get(t), rows, n);
         }
         return n;
     }
@@ -204,6 +236,25 @@ public final class RowConstraints {
                     rows[m++] = r;
                     break;
                 }
+            }
+        }
+        return m;
+    }
+
+    private static int applyDouble(FieldVector v, DoubleRange range, int[] rows, int n) {
+        if (v == null) {
+            return 0;
+        }
+        if (!(v instanceof Float8Vector)) {
+            return n; // not float8: keep (the filter decides)
+        }
+        ArrowBuf data = ((Float8Vector) v).getDataBuffer();
+        boolean nulls = v.getNullCount() > 0;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int r = rows[i];
+            if (range.contains(data.getDouble((long) r * 8)) && !(nulls && v.isNull(r))) {
+                rows[m++] = r;
             }
         }
         return m;

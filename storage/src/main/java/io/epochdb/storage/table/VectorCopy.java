@@ -56,8 +56,90 @@ final class VectorCopy {
             copyRange(src, rows[0], dst, 0, count);
             return;
         }
+        if (src instanceof BaseFixedWidthVector s && dst instanceof BaseFixedWidthVector d && !(src instanceof BitVector)
+            && s.getTypeWidth() > 0 && s.getTypeWidth() == d.getTypeWidth()) {
+            gatherFixed(s, rows, count, d);
+        } else if (src instanceof BaseVariableWidthVector s && dst instanceof BaseVariableWidthVector d
+            && d.getLastSet() == -1) {
+            gatherVariable(s, rows, count, d);
+        } else {
+            for (int i = 0; i < count; i++) {
+                dst.copyFromSafe(rows[i], i, src);
+            }
+        }
+    }
+
+    /** Gather into an empty fixed-width vector: one load and store per value, validity by bits. */
+    private static void gatherFixed(BaseFixedWidthVector s, int[] rows, int count, BaseFixedWidthVector d) {
+        int width = s.getTypeWidth();
+        while (d.getValueCapacity() < count) {
+            d.reAlloc();
+        }
+        ArrowBuf from = s.getDataBuffer();
+        ArrowBuf to = d.getDataBuffer();
+        switch (width) {
+            case 8 -> {
+                for (int i = 0; i < count; i++) {
+                    to.setLong((long) i * 8, from.getLong((long) rows[i] * 8));
+                }
+            }
+            case 4 -> {
+                for (int i = 0; i < count; i++) {
+                    to.setInt((long) i * 4, from.getInt((long) rows[i] * 4));
+                }
+            }
+            default -> {
+                for (int i = 0; i < count; i++) {
+                    to.setBytes((long) i * width, from, (long) rows[i] * width, width);
+                }
+            }
+        }
+        gatherValidity(s, rows, count, d.getValidityBuffer());
+    }
+
+    /** Gather into an empty variable-width vector: sizes first, then one byte copy per value. */
+    private static void gatherVariable(BaseVariableWidthVector s, int[] rows, int count, BaseVariableWidthVector d) {
+        ArrowBuf srcOffsets = s.getOffsetBuffer();
+        long bytes = 0;
         for (int i = 0; i < count; i++) {
-            dst.copyFromSafe(rows[i], i, src);
+            long r = rows[i];
+            bytes += srcOffsets.getInt((r + 1) * OFFSET_WIDTH) - srcOffsets.getInt(r * OFFSET_WIDTH);
+        }
+        while (d.getValueCapacity() < count) {
+            d.reallocValidityAndOffsetBuffers();
+        }
+        while (d.getDataBuffer().capacity() < bytes) {
+            d.reallocDataBuffer();
+        }
+        ArrowBuf srcData = s.getDataBuffer();
+        ArrowBuf dstData = d.getDataBuffer();
+        ArrowBuf dstOffsets = d.getOffsetBuffer();
+        int at = 0;
+        dstOffsets.setInt(0, 0);
+        for (int i = 0; i < count; i++) {
+            long r = rows[i];
+            int start = srcOffsets.getInt(r * OFFSET_WIDTH);
+            int len = srcOffsets.getInt((r + 1) * OFFSET_WIDTH) - start;
+            dstData.setBytes(at, srcData, start, len);
+            at += len;
+            dstOffsets.setInt((long) (i + 1) * OFFSET_WIDTH, at);
+        }
+        gatherValidity(s, rows, count, d.getValidityBuffer());
+        d.setLastSet(count - 1);
+    }
+
+    private static void gatherValidity(FieldVector s, int[] rows, int count, ArrowBuf dst) {
+        if (s.getNullCount() == 0) {
+            int full = count >>> 3;
+            dst.setOne(0, full);
+            for (int i = full << 3; i < count; i++) {
+                BitVectorHelper.setBit(dst, i);
+            }
+            return;
+        }
+        ArrowBuf src = s.getValidityBuffer();
+        for (int i = 0; i < count; i++) {
+            BitVectorHelper.setValidityBit(dst, i, BitVectorHelper.get(src, rows[i]));
         }
     }
 
