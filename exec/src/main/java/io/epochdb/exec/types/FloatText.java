@@ -34,7 +34,13 @@ public final class FloatText {
         }
         double a = Math.abs(d);
         if (a >= Double.MIN_NORMAL && a < NO_TIES_BELOW) {
-            return layout(fromJava(NumberOutput.toString(a, true)), d < 0, 15);
+            String j = NumberOutput.toString(a, true);
+            if (j.indexOf('E') < 0) {
+                // Java writes plain digits for 1e-3 <= a < 1e7, where PostgreSQL does too; only "x.0" differs
+                String plain = j.endsWith(".0") ? j.substring(0, j.length() - 2) : j;
+                return d < 0 ? "-" + plain : plain;
+            }
+            return layout(fromJava(j), d < 0, 15);
         }
         return layout(shortestDigits(Double.toString(a), a, false), d < 0, 15);
     }

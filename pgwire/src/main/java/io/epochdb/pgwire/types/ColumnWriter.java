@@ -2,6 +2,7 @@ package io.epochdb.pgwire.types;
 
 import io.epochdb.common.types.ColumnType;
 import io.epochdb.common.types.SqlType;
+import io.epochdb.exec.types.FloatText;
 import io.epochdb.storage.vector.ArrowTypes;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,7 @@ public final class ColumnWriter {
             case TEXT, VARCHAR, BPCHAR, NAME, JSON, JSONB, NUMERIC -> copyUtf8(out, (VarCharVector) v, row);
             case TIMESTAMP, TIMESTAMPTZ -> writeTemporal(out, ((TimeStampVector) v).get(row));
             case DATE -> writeTemporal(out, ((DateDayVector) v).get(row));
+            case FLOAT8 -> out.writeCharSequence(FloatText.format(((Float8Vector) v).get(row)), StandardCharsets.US_ASCII);
             default -> out.writeCharSequence(TextCodec.format(ArrowTypes.get(v, row, sqlType), type, zone),
                 StandardCharsets.UTF_8);
         }

@@ -90,8 +90,11 @@ class ChunkExclusionExplainTest {
 
     @Test
     void unusableComparisonsAreLeftToTheFilter() {
-        assertNull(bounds("v > 5"));
-        assertNull(bounds("name = 'n1'"));
+        // float8 comparisons and text equality narrow the rows read, but have no statistics to skip segments by
+        assertEquals("v > 5::double precision", bounds("v > 5"));
+        assertEquals("kept 5 of 5", segments("v > 5"));
+        assertEquals("name = 'n1'", bounds("name = 'n1'"));
+        assertEquals("kept 5 of 5", segments("name = 'n1'"));
         assertNull(bounds("i + 1 > 5"));
         assertNull(bounds("i > b"));
         assertNull(bounds("i > random() * 10"));
