@@ -182,24 +182,7 @@ public final class GroupHashTable implements AutoCloseable {
 
     /** Group id of the key at {@code row}, adding a new group when it is new. */
     public int findOrInsert(List<FieldVector> keys, int row) {
-        long h = hashRow(keys, row);
-        int i = (int) h & mask;
-        while (true) {
-            int s = slots[i];
-            if (s == 0) {
-                int g = insert(keys, row, h);
-                slots[i] = g + 1;
-                if (groups * 2 > slots.length) {
-                    rehash();
-                }
-                return g;
-            }
-            int g = s - 1;
-            if (hashes[g] == h && matches(g, keys, row)) {
-                return g;
-            }
-            i = (i + 1) & mask;
-        }
+        return findOrInsert(keys, row, hashRow(keys, row));
     }
 
     /** Fills {@code groupIds[i]} for rows {@code [0, n)}; hashes a column at a time, then probes row by row. */
