@@ -77,7 +77,7 @@ public final class EpochServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Sessions close on the server's workers after the socket closes, so give them a moment. */
-    private void awaitNoSessions() throws InterruptedException {
+    public void awaitNoSessions() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (sessionCount() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
