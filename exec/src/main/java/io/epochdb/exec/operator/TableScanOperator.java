@@ -58,6 +58,8 @@ public final class TableScanOperator implements Operator, PrunableScan, OrderedP
     private boolean orderDescending;
     /** Whether the kept parts were put in {@link #orderColumn}'s order (every one had statistics). */
     private boolean ordered;
+    /** Asked before a part is read: true skips it (its rows cannot change the result). */
+    private java.util.function.IntPredicate skipPart;
     private int nextKept;
     private List<FieldVector> current;
     private int currentRows;
@@ -181,6 +183,26 @@ public final class TableScanOperator implements Operator, PrunableScan, OrderedP
         return true;
     }
 
+    /**
+     * Lets the consumer skip parts it knows cannot change its result (asked with the part number, just before the
+     * part would be read; the answer must stay true once given).
+     */
+    public void skipPartsWhen(java.util.function.IntPredicate skip) {
+        this.skipPart = skip;
+    }
+
+    /** The snapshot being read (for a consumer that decides about parts from their statistics). */
+    public TableSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Moves past the parts the consumer wants skipped (only when no read-ahead is pending). */
+    private void skipSkippable() {
+        while (skipPart != null && ahead == null && nextKept < keptParts.length && skipPart.test(keptParts[nextKept])) {
+            nextKept++;
+        }
+    }
+
     @Override
     public int partsStarted() {
         return nextKept;
@@ -207,6 +229,7 @@ public final class TableScanOperator implements Operator, PrunableScan, OrderedP
     public Batch next() {
         ctx.checkCancelled();
         while (current == null) {
+            skipSkippable();
             if (nextKept >= keptParts.length) {
                 return null;
             }
@@ -258,6 +281,7 @@ public final class TableScanOperator implements Operator, PrunableScan, OrderedP
             part = snapshot.read(keptParts[nextKept], columns, withRowIds, rowConstraints, ctx.allocator());
         }
         nextKept++;
+        skipSkippable();
         if (READ_AHEAD_ENABLED && nextKept < keptParts.length) {
             int p = keptParts[nextKept];
             ExecContext c = ctx;

@@ -403,6 +403,11 @@ public final class RelTranslator {
      * with col a NOT NULL (or NULLS LAST) integer, date or timestamp column: the scan reads parts in col's order and
      * the top-N stops once no unread part can hold a row that beats its N-th.
      */
+    /** The scan operator this translator built for TableScan node {@code scan}, or null. */
+    public TableScanOperator scanOperator(RelNode scan) {
+        return scansByRel.get(scan.getId());
+    }
+
     private void readNewestFirst(Sort sort, SortKey first, SortOperator op) {
         RelNode rel = sort.getInput();
         int field = first.column();
