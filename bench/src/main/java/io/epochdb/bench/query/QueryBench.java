@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * receive the same SQL text. The PostgreSQL table gets TSBS's two indexes (from the ingest code) and VACUUM ANALYZE.
  *
  * <p>Options: {@code --hosts N} (100), {@code --days D} (1), {@code --seed S} (data), {@code --query-seed S} (1),
- * {@code --warmups W} (2), {@code --runs R} (5), {@code --budget-seconds B} (30: a run slower than this is not
+ * {@code --warmups W} (5: the server JIT-compiles each query shape on first use), {@code --runs R} (10), {@code --budget-seconds B} (30: a run slower than this is not
  * repeated), {@code --queries a,b,...} (all), {@code --epochdb-jar PATH} or {@code --epochdb-url URL},
  * {@code --epochdb-jvm "ARGS"}, {@code --pg-url URL}, {@code --pg-schema NAME} (bench_query), {@code --keep-data}, {@code --skip-load} (with --epochdb-url: both
  * systems already hold the data set of a --keep-data run; only the row counts are checked).
@@ -49,8 +49,8 @@ public final class QueryBench {
             int days = 1;
             long seed = CpuOnlyGenerator.DEFAULT_SEED;
             long querySeed = 1;
-            int warmUps = 2;
-            int runs = 5;
+            int warmUps = 5;
+            int runs = 10;
             double budget = 30_000;
             List<String> queries = TsbsQueries.TYPES;
             Path jar = null;

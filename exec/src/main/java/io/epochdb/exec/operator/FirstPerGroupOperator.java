@@ -210,6 +210,38 @@ public final class FirstPerGroupOperator implements Operator {
         return new Batch(out, to - from);
     }
 
+    /**
+     * Whether a part whose rows all have group keys among {@code values} (one text key column) and order column
+     * {@code orderColumn} (an input column, a long-valued first non-key sort key, descending) at most
+     * {@code partMax} cannot change any winner: every value already has a winner strictly newer. Lets the scan skip
+     * older parts once every series has its latest point ("last point per series" reads the newest parts only).
+     */
+    public boolean cannotImprove(java.util.List<byte[]> values, int orderColumn, long partMax) {
+        if (values == null || table == null || groupKeys.length != 1) {
+            return false;
+        }
+        KeyType orderType = KeyType.of(input.rowType().type(orderColumn).type());
+        try (org.apache.arrow.vector.VarCharVector probe = new org.apache.arrow.vector.VarCharVector("probe",
+                ctx.allocator())) {
+            probe.allocateNew();
+            List<FieldVector> keys = List.of(probe);
+            for (byte[] value : values) {
+                probe.setSafe(0, value);
+                probe.setValueCount(1);
+                int g = table.find(keys, 0);
+                if (g < 0 || g >= winnerBatch.length || winnerBatch[g] < 0) {
+                    return false;
+                }
+                FieldVector t = store.get(winnerBatch[g]).column(orderColumn);
+                int row = winnerRow[g];
+                if (t.isNull(row) || orderType.longValue(t, row) <= partMax) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     @Override
     public Batch next() {
         ctx.checkCancelled();

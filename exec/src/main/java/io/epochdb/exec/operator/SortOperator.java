@@ -2,10 +2,12 @@ package io.epochdb.exec.operator;
 
 import io.epochdb.exec.ExecContext;
 import io.epochdb.exec.batch.Batch;
+import io.epochdb.exec.batch.KeyType;
 import io.epochdb.exec.batch.RowStore;
 import io.epochdb.exec.types.RowType;
 import java.util.List;
 import java.util.Objects;
+import org.apache.arrow.vector.FieldVector;
 
 /**
  * ORDER BY with optional OFFSET/FETCH. Sorts in memory; with a small FETCH it is a top-N: the buffered rows are
@@ -29,6 +31,8 @@ public final class SortOperator implements Operator {
     private int[] orderLocal;
     private int pos;
     private int end;
+    /** For a top-N on a long-valued first key: the input that can say when the rest cannot compete, or null. */
+    private OrderedPartSource stopSource;
 
     public SortOperator(Operator input, List<SortKey> keys, long offset, long fetch) {
         this.input = Objects.requireNonNull(input, "input");
@@ -50,6 +54,14 @@ public final class SortOperator implements Operator {
         return keys;
     }
 
+    /**
+     * Lets this top-N stop reading once it holds its rows and {@code source} (reading in the order of the first
+     * key, which must be a NOT NULL long-valued column) says no unread row can come before the last of them.
+     */
+    public void stopEarlyWith(OrderedPartSource source) {
+        this.stopSource = source;
+    }
+
     /** True when this sort has no OFFSET and no FETCH (it returns every input row). */
     public boolean isFullSort() {
         return offset == 0 && fetch < 0;
@@ -69,12 +81,20 @@ public final class SortOperator implements Operator {
 
     private void finish() {
         long keep = fetch < 0 ? Long.MAX_VALUE : offset + fetch;
+        boolean early = stopSource != null && isTopN() && keep > 0;
+        int checkedParts = 0;
         Batch b;
         while ((b = input.next()) != null) {
             buffer.add(b);
             ctx.checkCancelled();
             if (isTopN() && buffer.rowCount() > Math.max(4 * keep, 16_384)) {
                 compact((int) keep);
+            }
+            if (early && buffer.rowCount() >= keep && stopSource.partsStarted() != checkedParts) {
+                checkedParts = stopSource.partsStarted();
+                if (restCannotCompete((int) keep)) {
+                    break;
+                }
             }
         }
         order = new RowOrdering(buffer, keys, input.rowType()).sortedRows();
@@ -83,6 +103,22 @@ public final class SortOperator implements Operator {
         orderBatch = new int[order.length];
         orderLocal = new int[order.length];
         buffer.locate(order, pos, end, orderBatch, orderLocal);
+    }
+
+    /** Whether no unread row can enter the first {@code keep}: compacts, then asks about the last kept key. */
+    private boolean restCannotCompete(int keep) {
+        compact(keep);
+        if (buffer.rowCount() < keep) {
+            return false;
+        }
+        SortKey first = keys.get(0);
+        FieldVector v = buffer.vector(first.column(), keep - 1);
+        int row = buffer.localRow(keep - 1);
+        if (v.isNull(row)) {
+            return false;
+        }
+        long threshold = KeyType.of(input.rowType().type(first.column()).type()).longValue(v, row);
+        return stopSource.restComesAfter(threshold);
     }
 
     /** Keeps only the first {@code keep} rows in sort order. */

@@ -10,6 +10,7 @@ import io.epochdb.exec.scan.PrunableScan;
 import io.epochdb.exec.scan.ScanRanges;
 import io.epochdb.exec.scan.ScanReport;
 import io.epochdb.exec.types.RowType;
+import io.epochdb.storage.table.ColumnStats;
 import io.epochdb.storage.table.RowConstraints;
 import io.epochdb.storage.table.ScanPart;
 import io.epochdb.storage.table.TableSnapshot;
@@ -33,7 +34,7 @@ import org.apache.arrow.vector.util.TransferPair;
  * works on one part, the next kept part is read on a second thread (reading copies or decodes a whole part), so a
  * large scan keeps both cores busy; at most one part is read ahead.
  */
-public final class TableScanOperator implements Operator, PrunableScan {
+public final class TableScanOperator implements Operator, PrunableScan, OrderedPartSource {
     private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "epochdb-scan-read-ahead");
         t.setDaemon(true);
@@ -52,6 +53,13 @@ public final class TableScanOperator implements Operator, PrunableScan {
     private int[] keptParts;
     private ScanReport report;
     private RowConstraints rowConstraints = RowConstraints.NONE;
+    /** With {@link #readInOrderOf}: the column (table position) parts are ordered by, else -1. */
+    private int orderColumn = -1;
+    private boolean orderDescending;
+    /** Whether the kept parts were put in {@link #orderColumn}'s order (every one had statistics). */
+    private boolean ordered;
+    /** Asked before a part is read: true skips it (its rows cannot change the result). */
+    private java.util.function.IntPredicate skipPart;
     private int nextKept;
     private List<FieldVector> current;
     private int currentRows;
@@ -129,6 +137,15 @@ public final class TableScanOperator implements Operator, PrunableScan {
             filter.rowConstraints());
     }
 
+    /**
+     * Reads parts by the statistics of table column {@code column} (a NOT NULL integer, date or timestamp): largest
+     * maximum first when descending, smallest minimum first otherwise. Call before {@link #open}.
+     */
+    public void readInOrderOf(int column, boolean descending) {
+        this.orderColumn = column;
+        this.orderDescending = descending;
+    }
+
     @Override
     public void open(ExecContext ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
@@ -137,12 +154,82 @@ public final class TableScanOperator implements Operator, PrunableScan {
         report = c.report;
         rowConstraints = c.rows;
         nextKept = 0;
+        ordered = orderColumn >= 0 && orderParts();
+    }
+
+    /** Sorts {@link #keptParts} by their statistics on {@link #orderColumn}; false (order kept) if any has none. */
+    private boolean orderParts() {
+        long[] keys = new long[keptParts.length];
+        for (int i = 0; i < keptParts.length; i++) {
+            ColumnStats st = snapshot.columnStats(keptParts[i], orderColumn);
+            if (st == null) {
+                return false;
+            }
+            // parts holding no value sort last; the key is negated for descending so that ascending sorts work
+            long k = st.nonNullCount() == 0 ? Long.MAX_VALUE : orderDescending ? -Math.max(st.max(), Long.MIN_VALUE + 1)
+                : st.min();
+            keys[i] = k;
+        }
+        Integer[] idx = new Integer[keptParts.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> Long.compare(keys[a], keys[b]));
+        int[] sorted = new int[keptParts.length];
+        for (int i = 0; i < idx.length; i++) {
+            sorted[i] = keptParts[idx[i]];
+        }
+        keptParts = sorted;
+        return true;
+    }
+
+    /**
+     * Lets the consumer skip parts it knows cannot change its result (asked with the part number, just before the
+     * part would be read; the answer must stay true once given).
+     */
+    public void skipPartsWhen(java.util.function.IntPredicate skip) {
+        this.skipPart = skip;
+    }
+
+    /** The snapshot being read (for a consumer that decides about parts from their statistics). */
+    public TableSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Moves past the parts the consumer wants skipped (only when no read-ahead is pending). */
+    private void skipSkippable() {
+        while (skipPart != null && ahead == null && nextKept < keptParts.length && skipPart.test(keptParts[nextKept])) {
+            nextKept++;
+        }
+    }
+
+    @Override
+    public int partsStarted() {
+        return nextKept;
+    }
+
+    @Override
+    public boolean restComesAfter(long threshold) {
+        if (!ordered) {
+            return false;
+        }
+        for (int i = current != null ? nextKept - 1 : nextKept; i < keptParts.length; i++) {
+            ColumnStats st = snapshot.columnStats(keptParts[i], orderColumn);
+            if (st == null) {
+                return false;
+            }
+            if (st.nonNullCount() > 0 && (orderDescending ? st.max() >= threshold : st.min() <= threshold)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public Batch next() {
         ctx.checkCancelled();
         while (current == null) {
+            skipSkippable();
             if (nextKept >= keptParts.length) {
                 return null;
             }
@@ -194,6 +281,7 @@ public final class TableScanOperator implements Operator, PrunableScan {
             part = snapshot.read(keptParts[nextKept], columns, withRowIds, rowConstraints, ctx.allocator());
         }
         nextKept++;
+        skipSkippable();
         if (READ_AHEAD_ENABLED && nextKept < keptParts.length) {
             int p = keptParts[nextKept];
             ExecContext c = ctx;

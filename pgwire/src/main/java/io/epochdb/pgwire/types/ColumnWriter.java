@@ -37,11 +37,16 @@ public final class ColumnWriter {
     private long lastTemporal;
     private byte[] lastTemporalText;
 
+    /** The session zone's offset in seconds when it never changes (UTC), else null. */
+    private final Integer fixedOffset;
+
     public ColumnWriter(ColumnType type, boolean binary, ZoneId zone) {
         this.type = Objects.requireNonNull(type, "type");
         this.sqlType = type.type();
         this.binary = binary && BinaryCodec.supports(sqlType);
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.fixedOffset = zone.getRules().isFixedOffset()
+            ? zone.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds() : null;
     }
 
     /** The format code this column really uses (binary is refused for types without a binary format). */
@@ -95,6 +100,14 @@ public final class ColumnWriter {
     }
 
     private void writeTemporal(ByteBuf out, long value) {
+        boolean direct = sqlType == SqlType.TIMESTAMP || sqlType == SqlType.TIMESTAMPTZ && fixedOffset != null;
+        if (direct && (lastTemporalText == null || value != lastTemporal)) {
+            // no repeat to reuse: write the digits directly (timestamp, or timestamptz in a fixed-offset zone)
+            int offset = sqlType == SqlType.TIMESTAMPTZ ? fixedOffset : 0;
+            if (IsoTimestampWriter.write(out, value + offset * 1_000_000L, sqlType == SqlType.TIMESTAMPTZ, offset)) {
+                return;
+            }
+        }
         if (lastTemporalText == null || value != lastTemporal) {
             Object boxed = sqlType == SqlType.DATE ? (Object) (int) value : (Object) value;
             lastTemporalText = TextCodec.format(boxed, type, zone).getBytes(StandardCharsets.US_ASCII);

@@ -452,7 +452,8 @@ public final class SessionImpl implements Session, SystemContext {
     /** Builds the operator tree of a planned query for one execution. */
     Operator translate(PlannedQuery q, Transaction tx, ExecContext ctx) {
         RexTranslator rex = new RexTranslator(q.rel().getCluster().getRexBuilder(), q.paramOfPlaceholder(), functions.all());
-        Operator op = new RelTranslator(engine.storage(), tx, this, rex, ctx).translate(q.rel());
+        RelTranslator translator = new RelTranslator(engine.storage(), tx, this, rex, ctx);
+        Operator op = translator.translate(q.rel());
         PlannedQuery.DistinctOn don = q.distinctOn();
         if (don == null) {
             return op;
@@ -475,8 +476,10 @@ public final class SessionImpl implements Session, SystemContext {
             for (int k : keys) {
                 outputOrder.add(new io.epochdb.exec.operator.SortKey(k, false, false));
             }
-            op = new io.epochdb.exec.operator.SortOperator(
-                new io.epochdb.exec.operator.FirstPerGroupOperator(input, keys, order), outputOrder, 0, -1);
+            io.epochdb.exec.operator.FirstPerGroupOperator first =
+                new io.epochdb.exec.operator.FirstPerGroupOperator(input, keys, order);
+            LatestPerSeries.apply(q.rel(), translator, first, keys, order);
+            op = new io.epochdb.exec.operator.SortOperator(first, outputOrder, 0, -1);
         }
         List<io.epochdb.exec.expr.Expr> keep = new ArrayList<>();
         List<io.epochdb.exec.types.RowType.Field> fields = new ArrayList<>();

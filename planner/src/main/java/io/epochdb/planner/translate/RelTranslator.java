@@ -71,6 +71,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * snapshot of the executing transaction, LIMIT/OFFSET parameters are bound. Calcite's Enumerable is never used.
  */
 public final class RelTranslator {
+    /** The scan operator built for each TableScan node (by node id), for sorts that read newest-first. */
+    private final java.util.Map<Integer, TableScanOperator> scansByRel = new java.util.HashMap<>();
     private final Storage storage;
     private final Transaction tx;
     private final SystemContext systemContext;
@@ -186,6 +188,7 @@ public final class RelTranslator {
         }
         int[] cols = columns.stream().mapToInt(Integer::intValue).toArray();
         TableScanOperator op = new TableScanOperator(table.snapshot(tx), cols, rowIds, new RowType(fields), ranges, scan.getId());
+        scansByRel.put(scan.getId(), op);
         if (ctx != null) {
             ctx.scans().add(op);
         }
@@ -388,7 +391,50 @@ public final class RelTranslator {
         if (keys.isEmpty()) {
             return offset == 0 && fetch < 0 ? input : new LimitOperator(input, offset, fetch);
         }
-        return new SortOperator(input, keys, offset, fetch);
+        SortOperator op = new SortOperator(input, keys, offset, fetch);
+        if (fetch >= 0) {
+            readNewestFirst(sort, keys.get(0), op);
+        }
+        return op;
+    }
+
+    /**
+     * For {@code ORDER BY col [DESC] LIMIT n} straight over a table scan (through projections of col and filters),
+     * with col a NOT NULL (or NULLS LAST) integer, date or timestamp column: the scan reads parts in col's order and
+     * the top-N stops once no unread part can hold a row that beats its N-th.
+     */
+    /** The scan operator this translator built for TableScan node {@code scan}, or null. */
+    public TableScanOperator scanOperator(RelNode scan) {
+        return scansByRel.get(scan.getId());
+    }
+
+    private void readNewestFirst(Sort sort, SortKey first, SortOperator op) {
+        RelNode rel = sort.getInput();
+        int field = first.column();
+        while (!(rel instanceof TableScan)) {
+            if (rel instanceof Project p && p.getProjects().get(field) instanceof RexInputRef ref) {
+                field = ref.getIndex();
+                rel = p.getInput();
+            } else if (rel instanceof Filter f) {
+                rel = f.getInput();
+            } else {
+                return;
+            }
+        }
+        EpochTable et = rel.getTable().unwrap(EpochTable.class);
+        TableScanOperator scanOp = scansByRel.get(rel.getId());
+        if (et == null || scanOp == null || field >= et.def().columns().size()) {
+            return;
+        }
+        io.epochdb.storage.catalog.ColumnDef col = et.def().columns().get(field);
+        boolean longValued = switch (col.type().type()) {
+            case INT2, INT4, INT8, DATE, TIMESTAMP, TIMESTAMPTZ -> true;
+            default -> false;
+        };
+        if (longValued && (col.notNull() || !first.nullsFirst())) {
+            scanOp.readInOrderOf(field, first.descending());
+            op.stopEarlyWith(scanOp);
+        }
     }
 
     static List<SortKey> sortKeys(RelCollation collation) {

@@ -347,6 +347,12 @@ public final class HypertableTable implements ChunkedTable, AutoCloseable {
             int c = chunkIndex(part);
             return snapshots.get(c).columnStats(part - firstPart[c], column);
         }
+
+        @Override
+        public List<byte[]> distinctTexts(int part, int column) {
+            int c = chunkIndex(part);
+            return snapshots.get(c).distinctTexts(part - firstPart[c], column);
+        }
     }
 
     @Override

@@ -177,6 +177,29 @@ public final class MemoryTable implements Table {
             }
         }
 
+        @Override
+        public List<byte[]> distinctTexts(int part, int column) {
+            lock.readLock().lock();
+            try {
+                if (closed || part < 0 || part >= partCount()) {
+                    return null;
+                }
+                Block b = blocks.get(part);
+                int limit = (int) Math.min(b.rowCount, watermark - (long) part * BLOCK_ROWS);
+                TextDictionary d = b.dictionary(snapDef.columns().get(column).attnum());
+                if (d == null || d.rows() < limit || d.anyNull()) {
+                    return null;
+                }
+                List<byte[]> values = new ArrayList<>(d.distinctCount());
+                for (int c = 0; c < d.distinctCount(); c++) {
+                    values.add(d.value(c));
+                }
+                return values;
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
         /** Block {@code b} as this snapshot's column positions see it (read lock held during use). */
         private PartView blockView(Block b, int limit) {
             return new PartView() {

@@ -1,5 +1,7 @@
 package io.epochdb.storage.table;
 
+import java.util.List;
+
 import io.epochdb.storage.catalog.TableDef;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -40,6 +42,14 @@ public interface TableSnapshot {
      * scan skip parts that cannot hold a row matching its predicates without reading them.
      */
     default ColumnStats columnStats(int part, int column) {
+        return null;
+    }
+
+    /**
+     * Every distinct value (UTF-8) of text column {@code column} among the part's rows (possibly more: rows this
+     * snapshot does not see), or null when unknown or when some row holds NULL. From the part's dictionary.
+     */
+    default List<byte[]> distinctTexts(int part, int column) {
         return null;
     }
 }

@@ -24,6 +24,7 @@ public final class TextDictionary {
     private final int[] codes;
     private final int[] firstRow;
     private final int distinct;
+    private final boolean anyNull;
     private final int[] slots;
     private final long[] hashes;
     /** Rows of code c are {@code postings[postingStart[c] .. postingStart[c + 1])}, ascending. */
@@ -38,6 +39,11 @@ public final class TextDictionary {
         this.hashes = hashes;
         this.distinct = distinct;
         this.slots = slots;
+        boolean nulls = false;
+        for (int c : codes) {
+            nulls |= c == NULL_CODE;
+        }
+        this.anyNull = nulls;
         this.postingStart = new int[distinct + 1];
         for (int c : codes) {
             if (c >= 0) {
@@ -174,6 +180,21 @@ public final class TextDictionary {
             }
         }
         return true;
+    }
+
+    /** Whether some covered row is NULL. */
+    public boolean anyNull() {
+        return anyNull;
+    }
+
+    /** The UTF-8 bytes of {@code code}'s value. */
+    public byte[] value(int code) {
+        int row = firstRow[code];
+        int start = vector.getOffsetBuffer().getInt((long) row * 4);
+        int end = vector.getOffsetBuffer().getInt((long) (row + 1) * 4);
+        byte[] out = new byte[end - start];
+        vector.getDataBuffer().getBytes(start, out);
+        return out;
     }
 
     public int distinctCount() {
