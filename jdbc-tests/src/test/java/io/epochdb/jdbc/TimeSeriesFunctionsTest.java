@@ -151,4 +151,77 @@ class TimeSeriesFunctionsTest {
             assertEquals("Asia/Tokyo", c.unwrap(org.postgresql.PGConnection.class).getParameterStatus("TimeZone"));
         }
     }
+
+    /** h1's values are 0..19: percentiles, statistics and histogram through pgjdbc, with the types it maps. */
+    @Test
+    void percentileArraysAndStatisticTypesThroughTheDriver() throws Exception {
+        for (String mode : List.of("preferQueryMode=simple", "prepareThreshold=-1")) {
+            try (Connection c = server.connect(mode); var s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT percentile_cont(ARRAY[0, 0.25, 0.5, 1]) WITHIN GROUP (ORDER BY value),"
+                     + " percentile_disc(ARRAY[0.5, NULL]) WITHIN GROUP (ORDER BY time),"
+                     + " percentile_cont(0.5) WITHIN GROUP (ORDER BY value), percentile_disc(0.5) WITHIN GROUP (ORDER BY value::int),"
+                     + " mode() WITHIN GROUP (ORDER BY value::int % 3), histogram(value, 0, 20, 4),"
+                     + " stddev(value::int), corr(value, value), regr_count(value, value), first(value, time)"
+                     + " FROM cpu WHERE host = 'h1'")) {
+                rs.next();
+                assertEquals("_float8", rs.getMetaData().getColumnTypeName(1), mode);
+                assertEquals(List.of(0.0, 4.75, 9.5, 19.0), List.of((Object[]) rs.getArray(1).getArray()), mode);
+                assertEquals("_timestamptz", rs.getMetaData().getColumnTypeName(2), mode);
+                Object[] times = (Object[]) rs.getArray(2).getArray();
+                assertEquals(2, times.length, mode);
+                assertEquals(OffsetDateTime.parse("2024-01-01T00:09:00Z").toInstant(),
+                    ((java.sql.Timestamp) times[0]).toInstant(), mode);
+                assertEquals(null, times[1], mode);
+                assertEquals(9.5, rs.getObject(3), mode);
+                assertEquals(9, rs.getObject(4), mode);
+                assertEquals(0, rs.getObject(5), mode);
+                assertEquals("_int4", rs.getMetaData().getColumnTypeName(6), mode);
+                assertEquals(List.of(0, 5, 5, 5, 5, 0), List.of((Object[]) rs.getArray(6).getArray()), mode);
+                assertEquals(new java.math.BigDecimal("5.9160797830996160"), rs.getObject(7), mode);
+                assertEquals(1.0, rs.getObject(8), mode);
+                assertEquals(20L, rs.getObject(9), mode);
+                assertEquals(0.0, rs.getObject(10), mode);
+            }
+        }
+    }
+
+    @Test
+    void timeBucketNamedArgumentsAndIntegerTypes() throws Exception {
+        try (Connection c = server.connect();
+             PreparedStatement p = c.prepareStatement("SELECT time_bucket('10 minutes', time, origin => ?::timestamptz) AS b,"
+                 + " count(*) FROM cpu WHERE host = 'h1' GROUP BY b ORDER BY b")) {
+            p.setObject(1, OffsetDateTime.parse("2024-01-01T00:05:00Z"));
+            assertEquals(List.of("2023-12-31 23:55:00+00|5", "2024-01-01 00:05:00+00|10", "2024-01-01 00:15:00+00|5"),
+                Sql.rows(p.executeQuery()));
+            try (var s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT time_bucket(5, 7), time_bucket(5::bigint, 7::bigint), time_bucket(5::smallint, 7::smallint),"
+                    + " time_bucket('1 day', date '2024-01-10', \"offset\" => INTERVAL '2 days')")) {
+                rs.next();
+                assertEquals(5, rs.getObject(1));
+                assertEquals(5L, rs.getObject(2));
+                assertEquals(5, rs.getObject(3), "smallint arrives as Integer in pgjdbc");
+                assertEquals("int2", rs.getMetaData().getColumnTypeName(3));
+                assertEquals(java.sql.Date.valueOf("2024-01-10"), rs.getObject(4));
+            }
+        }
+    }
+
+    @Test
+    void percentileFractionAsParameter() throws Exception {
+        try (Connection c = server.connect("prepareThreshold=1");
+             PreparedStatement p = c.prepareStatement("SELECT host, percentile_cont(?) WITHIN GROUP (ORDER BY value),"
+                 + " percentile_disc(?) WITHIN GROUP (ORDER BY value) FROM cpu GROUP BY host ORDER BY host")) {
+            for (int k = 0; k < 3; k++) {
+                p.setDouble(1, 0.25);
+                p.setBigDecimal(2, new java.math.BigDecimal("0.5"));
+                List<String> got = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        got.add(rs.getString(1) + "|" + rs.getDouble(2) + "|" + rs.getDouble(3));
+                    }
+                }
+                assertEquals(List.of("h1|4.75|9.0", "h2|104.75|109.0"), got);
+            }
+        }
+    }
 }

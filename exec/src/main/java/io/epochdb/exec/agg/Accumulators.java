@@ -60,15 +60,16 @@ public final class Accumulators {
                 return new CollectAccumulator(args, call.ordering(), input, CollectedFunction.ARRAY_AGG, call.resultType());
             case "percentile_cont":
             case "percentile_disc":
-                return new CollectAccumulator(args, call.ordering(), input,
-                    CollectedFunction.percentile(f.equals("percentile_cont")), call.resultType());
+                return OrderedSetAccumulator.create(f.equals("percentile_cont") ? OrderedSetAccumulator.Kind.CONT
+                    : OrderedSetAccumulator.Kind.DISC, call, input);
             case "mode":
                 if (call.ordering().isEmpty() && args.length == 1) {
                     // mode(x) as Calcite spells it = mode() WITHIN GROUP (ORDER BY x)
-                    return new CollectAccumulator(new int[0], List.of(new SortKey(args[0], false, false)), input,
-                        CollectedFunction.MODE, call.resultType());
+                    return OrderedSetAccumulator.create(OrderedSetAccumulator.Kind.MODE, new AggCall(call.function(),
+                        new int[0], call.distinct(), call.filterArg(), List.of(new SortKey(args[0], false, false)),
+                        call.resultType()), input);
                 }
-                return new CollectAccumulator(args, call.ordering(), input, CollectedFunction.MODE, call.resultType());
+                return OrderedSetAccumulator.create(OrderedSetAccumulator.Kind.MODE, call, input);
             default:
                 return OtherAccumulators.create(f, call, input);
         }

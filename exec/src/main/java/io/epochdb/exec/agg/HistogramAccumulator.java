@@ -87,14 +87,19 @@ final class HistogramAccumulator extends Accumulator {
                 continue;
             }
             int n = (int) countReader.get(nb, i);
-            int b = widthBucket(valueReader.get(v, i), minReader.get(lo, i), maxReader.get(hi, i), n);
+            double min = minReader.get(lo, i);
+            double max = maxReader.get(hi, i);
+            if (min > max) {
+                // ts_hist_sfunc checks this before width_bucket (which would accept reversed bounds), with elog
+                throw new EpochException(ErrorCode.INTERNAL_ERROR, "lower bound cannot exceed upper bound");
+            }
+            int b = widthBucket(valueReader.get(v, i), min, max, n);
             long[] c = counts[g];
             if (c == null) {
                 c = new long[n + 2];
                 counts[g] = c;
             } else if (c.length != n + 2) {
-                throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE,
-                    "number of buckets must not change between calls");
+                throw new EpochException(ErrorCode.INTERNAL_ERROR, "number of buckets must not change between calls");
             }
             c[b]++;
         }

@@ -65,9 +65,26 @@ final class RegressionAccumulator extends Accumulator {
                 double tmpX = x * newN - newSx;
                 double tmpY = y * newN - newSy;
                 double scale = 1.0 / (newN * oldN);
-                sxx[g] += tmpX * tmpX * scale;
-                syy[g] += tmpY * tmpY * scale;
-                sxy[g] += tmpX * tmpY * scale;
+                double newSxx = sxx[g] + tmpX * tmpX * scale;
+                double newSyy = syy[g] + tmpY * tmpY * scale;
+                double newSxy = sxy[g] + tmpX * tmpY * scale;
+                if (Double.isInfinite(newSx) || Double.isInfinite(newSxx) || Double.isInfinite(newSy)
+                    || Double.isInfinite(newSyy) || Double.isInfinite(newSxy)) {
+                    // float8_regr_accum: overflow from finite inputs is an error, infinite inputs give NaN sums
+                    boolean finiteX = !Double.isInfinite(sx[g]) && !Double.isInfinite(x);
+                    boolean finiteY = !Double.isInfinite(sy[g]) && !Double.isInfinite(y);
+                    if (((Double.isInfinite(newSx) || Double.isInfinite(newSxx)) && finiteX)
+                        || ((Double.isInfinite(newSy) || Double.isInfinite(newSyy)) && finiteY)
+                        || (Double.isInfinite(newSxy) && finiteX && finiteY)) {
+                        throw PgFloat.overflow();
+                    }
+                    newSxx = Double.isInfinite(newSxx) ? Double.NaN : newSxx;
+                    newSyy = Double.isInfinite(newSyy) ? Double.NaN : newSyy;
+                    newSxy = Double.isInfinite(newSxy) ? Double.NaN : newSxy;
+                }
+                sxx[g] = newSxx;
+                syy[g] = newSyy;
+                sxy[g] = newSxy;
             } else {
                 if (Double.isNaN(x) || Double.isInfinite(x)) {
                     sxx[g] = Double.NaN;

@@ -94,7 +94,15 @@ abstract class VarianceAccumulator extends ArrayStateAccumulator {
                 double newSx = sx[g] + x;
                 if (oldN > 0.0) {
                     double tmp = x * newN - newSx;
-                    sxx[g] += tmp * tmp / (newN * oldN);
+                    double newSxx = sxx[g] + tmp * tmp / (newN * oldN);
+                    if (Double.isInfinite(newSx) || Double.isInfinite(newSxx)) {
+                        // float8_accum: finite inputs with an infinite result overflow; infinite inputs give NaN
+                        if (!Double.isInfinite(sx[g]) && !Double.isInfinite(x)) {
+                            throw PgFloat.overflow();
+                        }
+                        newSxx = Double.NaN;
+                    }
+                    sxx[g] = newSxx;
                 } else {
                     sxx[g] = Double.isNaN(x) || Double.isInfinite(x) ? Double.NaN : 0.0;
                 }

@@ -48,6 +48,7 @@ public final class Functions {
         MathFunctions.register(r);
         StringFunctions.register(r);
         DateTimeFunctions.register(r);
+        io.epochdb.exec.gapfill.GapfillFunctions.register(r); // time_bucket_gapfill, locf, interpolate
         ArrayFunctions.register(r);
         return r;
     }

@@ -60,10 +60,20 @@ public final class TimeBucket {
 
     /** Bucket for an interval width on a wall-clock (timestamp) value, with origin and offset (either may be null). */
     public static long bucket(Interval width, long ts, Long origin, Interval offset) {
+        return bucket(width, ts, origin, offset, null);
+    }
+
+    /**
+     * Bucket with an offset applied by interval arithmetic in {@code offsetZone}: TimescaleDB's timestamptz variant
+     * subtracts and adds the offset with timestamptz_mi/pl_interval, whose day and month parts follow the session
+     * time zone. A null zone is wall-clock (timestamp) arithmetic.
+     */
+    public static long bucket(Interval width, long ts, Long origin, Interval offset, ZoneId offsetZone) {
         boolean months = validate(width);
         long t = ts;
+        boolean zoned = offsetZone != null && offset != null && (offset.months() != 0 || offset.days() != 0);
         if (offset != null) {
-            t = DateTimes.plus(t, offset.negate());
+            t = zoned ? DateTimes.plus(t, offset.negate(), offsetZone) : DateTimes.plus(t, offset.negate());
         }
         long r;
         if (months) {
@@ -72,25 +82,43 @@ public final class TimeBucket {
             r = bucket(fixedMicros(width), t, origin == null ? DEFAULT_ORIGIN : origin);
         }
         if (offset != null) {
-            r = DateTimes.plus(r, offset);
+            r = zoned ? DateTimes.plus(r, offset, offsetZone) : DateTimes.plus(r, offset);
         }
         return r;
     }
 
-    /** Calendar-month buckets: whole multiples of {@code months} from the origin's month (and day/time). */
+    /**
+     * Calendar-month buckets as TimescaleDB's bucket_month: only the year and month of the value and of the origin
+     * count (their day and time are ignored), and a bucket starts on the first of a month at midnight.
+     */
     public static long bucketMonths(int months, long ts, long origin) {
         if (months <= 0) {
             throw periodNotPositive();
         }
         LocalDateTime t = DateTimes.toLocal(ts);
         LocalDateTime o = DateTimes.toLocal(origin);
-        long diff = (t.getYear() * 12L + t.getMonthValue()) - (o.getYear() * 12L + o.getMonthValue());
-        LocalDateTime candidate = o.plusMonths(diff);
-        if (candidate.isAfter(t)) {
-            diff--;
+        long value = t.getYear() * 12L + t.getMonthValue() - 1;
+        long offset = Math.floorMod(o.getYear() * 12L + o.getMonthValue() - 1, (long) months);
+        long bucket = Math.floorDiv(value - offset, months) * months + offset;
+        LocalDateTime start = LocalDateTime.of((int) Math.floorDiv(bucket, 12L), (int) Math.floorMod(bucket, 12L) + 1, 1, 0, 0);
+        return DateTimes.toMicros(start);
+    }
+
+    /**
+     * TimescaleDB's check on date buckets: a sub-month width must be whole days ({@code interval must not have
+     * sub-day precision}, {@code interval must be a multiple of a day}, SQLSTATE 0A000).
+     */
+    public static void validateDateWidth(Interval width) {
+        if (validate(width)) {
+            return;
         }
-        long k = Math.floorDiv(diff, months) * months;
-        return DateTimes.toMicros(o.plusMonths(k));
+        long period = fixedMicros(width);
+        if (period < DateTimes.MICROS_PER_DAY) {
+            throw new EpochException(ErrorCode.FEATURE_NOT_SUPPORTED, "interval must not have sub-day precision");
+        }
+        if (period % DateTimes.MICROS_PER_DAY != 0) {
+            throw new EpochException(ErrorCode.FEATURE_NOT_SUPPORTED, "interval must be a multiple of a day");
+        }
     }
 
     /**
@@ -104,17 +132,35 @@ public final class TimeBucket {
         return DateTimes.toMicros(DateTimes.toLocal(r), zone);
     }
 
-    /** Integer time_bucket: floor((value - offset) / width) * width + offset. */
+    /** Integer time_bucket on int8 values: floor((value - offset) / width) * width + offset. */
     public static long bucketInteger(long width, long value, long offset) {
+        return bucketInteger(width, value, offset, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Integer time_bucket for a type with range [min, max], as TimescaleDB's TIME_BUCKET macro: a result (or an
+     * offset-shifted value) outside the type's range is {@code timestamp out of range} (22003).
+     */
+    public static long bucketInteger(long width, long value, long offset, long min, long max) {
         if (width <= 0) {
             throw periodNotPositive();
         }
-        try {
-            long o = offset % width;
-            long v = Math.subtractExact(value, o);
-            return Math.addExact(Math.floorDiv(v, width) * width, o);
-        } catch (ArithmeticException e) {
-            throw new EpochException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "timestamp out of range");
+        long o = offset % width;
+        if ((o > 0 && value < min + o) || (o < 0 && value > max + o)) {
+            throw integerOutOfRange();
         }
+        long v = value - o;
+        long r = (v / width) * width;
+        if (v < 0 && v % width != 0) {
+            if (r < min + width) {
+                throw integerOutOfRange();
+            }
+            r -= width;
+        }
+        return r + o;
+    }
+
+    private static EpochException integerOutOfRange() {
+        return new EpochException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "timestamp out of range");
     }
 }

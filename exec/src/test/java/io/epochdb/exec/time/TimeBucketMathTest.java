@@ -1,7 +1,9 @@
 package io.epochdb.exec.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.epochdb.common.EpochException;
 import io.epochdb.common.types.Interval;
 import io.epochdb.exec.types.DateTimeText;
 import io.epochdb.exec.types.IntervalText;
@@ -35,8 +37,31 @@ class TimeBucketMathTest {
     void monthsAndYears() {
         assertEquals("2023-11-01 00:00:00", fmt(TimeBucket.bucket(iv("2 months"), ts("2023-12-31 23:00"), null, null)));
         assertEquals("2020-01-01 00:00:00", fmt(TimeBucket.bucket(iv("5 years"), ts("2024-06-01"), null, null)));
-        assertEquals("2024-01-15 00:00:00", fmt(TimeBucket.bucket(iv("1 month"), ts("2024-02-10"), ts("2000-01-15"), null)));
+        // TimescaleDB's bucket_month reads only the origin's year and month: buckets start on the 1st
+        assertEquals("2024-02-01 00:00:00", fmt(TimeBucket.bucket(iv("1 month"), ts("2024-02-10"), ts("2000-01-15"), null)));
+        assertEquals("2024-02-01 00:00:00", fmt(TimeBucket.bucket(iv("3 months"), ts("2024-03-20 10:00"), ts("2024-02-10 07:00"), null)));
+        assertEquals("1999-06-01 00:00:00", fmt(TimeBucket.bucket(iv("7 months"), ts("1999-12-31 23:00"), null, null)));
         assertEquals("2024-02-01 12:00:00", fmt(TimeBucket.bucket(iv("1 month"), ts("2024-02-10"), null, iv("12 hours"))));
+    }
+
+    @Test
+    void integerBucketsStayInTheirTypeRange() {
+        assertEquals(-32760, TimeBucket.bucketInteger(10, -32760, 0, Short.MIN_VALUE, Short.MAX_VALUE));
+        assertEquals(32755, TimeBucket.bucketInteger(10, 32762, -5, Short.MIN_VALUE, Short.MAX_VALUE));
+        assertThrows(EpochException.class, () -> TimeBucket.bucketInteger(10, -32761, 0, Short.MIN_VALUE, Short.MAX_VALUE));
+        assertThrows(EpochException.class, () -> TimeBucket.bucketInteger(10, 32767, -5, Short.MIN_VALUE, Short.MAX_VALUE));
+        assertThrows(EpochException.class, () -> TimeBucket.bucketInteger(10, Long.MIN_VALUE, 0));
+        assertEquals(-13, TimeBucket.bucketInteger(10, -10, -3));
+    }
+
+    @Test
+    void dateWidthsMustBeWholeDays() {
+        TimeBucket.validateDateWidth(iv("2 days"));
+        TimeBucket.validateDateWidth(iv("1 month"));
+        assertEquals("interval must not have sub-day precision",
+            assertThrows(EpochException.class, () -> TimeBucket.validateDateWidth(iv("1 hour"))).getMessage());
+        assertEquals("interval must be a multiple of a day",
+            assertThrows(EpochException.class, () -> TimeBucket.validateDateWidth(iv("36 hours"))).getMessage());
     }
 
     @Test

@@ -65,13 +65,53 @@ public final class PgOperatorTable {
     public static final SqlFunction STATEMENT_TIMESTAMP = dynamicFn("statement_timestamp", TIMESTAMPTZ, OperandTypes.NILADIC);
     public static final SqlFunction CLOCK_TIMESTAMP = dynamicFn("clock_timestamp", TIMESTAMPTZ, OperandTypes.NILADIC);
     /** time_bucket: every TimescaleDB signature; the result has the time argument's type. */
-    public static final SqlFunction TIME_BUCKET = fn("time_bucket", ReturnTypes.ARG1_NULLABLE,
+    public static final SqlFunction TIME_BUCKET = fn("time_bucket", PgOperatorTable::timeBucketType,
         OperandTypes.or(
             OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY),
             OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.ANY),
             OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.ANY),
             OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.ANY)));
-    public static final SqlFunction DATE_BIN = fn("date_bin", ReturnTypes.ARG1_NULLABLE,
+    /**
+     * time_bucket's result: the time argument's type; timestamptz for the timezone variant (a timestamp or date
+     * is cast for it); for the integer forms the widest integer type among the arguments, as PostgreSQL picks
+     * time_bucket(int4, int4) for (int4 literal, int2 column).
+     */
+    private static RelDataType timeBucketType(SqlOperatorBinding b) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        RelDataType t = b.getOperandType(1);
+        SqlTypeName tn = t.getSqlTypeName();
+        if ((tn == SqlTypeName.TIMESTAMP || tn == SqlTypeName.DATE) && b.getOperandCount() >= 3
+            && SqlTypeFamily.CHARACTER.contains(b.getOperandType(2))) {
+            // the timezone variant, as exec's binder decides (PostgreSQL finds an untyped literal here ambiguous)
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6), true);
+        }
+        if (SqlTypeName.INT_TYPES.contains(t.getSqlTypeName())) {
+            for (int i = 0; i < b.getOperandCount(); i++) {
+                SqlTypeName n = b.getOperandType(i).getSqlTypeName();
+                if (i != 1 && SqlTypeName.INT_TYPES.contains(n) && intRank(n) > intRank(t.getSqlTypeName())) {
+                    t = f.createSqlType(n);
+                }
+            }
+        }
+        return f.createTypeWithNullability(t, true);
+    }
+
+    private static int intRank(SqlTypeName n) {
+        return n == SqlTypeName.BIGINT ? 3 : n == SqlTypeName.INTEGER ? 2 : 1;
+    }
+
+    /** date_bin: the source's type; a date source is cast to the origin's timestamp type (timestamptz if a date). */
+    public static final SqlFunction DATE_BIN = fn("date_bin", b -> {
+        RelDataTypeFactory f = b.getTypeFactory();
+        RelDataType source = b.getOperandType(1);
+        RelDataType t = source;
+        if (source.getSqlTypeName() == SqlTypeName.DATE) {
+            RelDataType origin = b.getOperandType(2);
+            t = origin.getSqlTypeName() == SqlTypeName.TIMESTAMP ? f.createSqlType(SqlTypeName.TIMESTAMP, 6)
+                : f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
+        }
+        return f.createTypeWithNullability(t, source.isNullable() || b.getOperandType(2).isNullable());
+    },
         OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.DATETIME, SqlTypeFamily.DATETIME));
     public static final SqlFunction DATE_TRUNC = fn("date_trunc", b -> {
         RelDataType t = b.getOperandType(1);
@@ -210,6 +250,9 @@ public final class PgOperatorTable {
         // before Calcite's: validation re-resolves + and - by name, and ours accept PostgreSQL's datetime forms
         OPS.add(PgArithmetic.PLUS);
         OPS.add(PgArithmetic.MINUS);
+        OPS.addAll(io.epochdb.planner.gapfill.GapfillOperators.ALL); // time_bucket_gapfill, locf, interpolate
+        // before Calcite's percentile/mode/covar/regr operators: PostgreSQL's forms and result types
+        OPS.addAll(StatisticalAggregates.ALL);
     }
 
     public static SqlOperatorTable table() {

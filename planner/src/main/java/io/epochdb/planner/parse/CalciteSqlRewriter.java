@@ -26,7 +26,8 @@ public final class CalciteSqlRewriter {
     private static final Set<String> NAME_WORDS = Set.of("value", "year", "month", "day", "hour", "minute", "second",
         "result");
     private static final Set<String> DATETIME_WORDS = Set.of("time", "date", "timestamp");
-    private static final Set<String> QUOTED_FUNCTIONS = Set.of("first", "last", "date_trunc", "date_part");
+    private static final Set<String> QUOTED_FUNCTIONS = Set.of("first", "last", "date_trunc", "date_part",
+        "percentile_cont", "percentile_disc", "mode");
     /** Type names that may prefix a string literal ({@code timestamptz '2024-01-01'}). */
     private static final Set<String> LITERAL_TYPES = Set.of("timestamptz", "timestamp", "date", "time", "interval",
         "int", "int2", "int4", "int8", "integer", "bigint", "smallint", "numeric", "decimal", "text", "varchar",
@@ -172,6 +173,11 @@ public final class CalciteSqlRewriter {
             } else {
                 append('"' + w + '"');
             }
+            return i;
+        }
+        if (next != null && next.isSymbol("=>") && !afterDot) {
+            // a named argument (interpolate's next => ...): the name may be a word Calcite reserves
+            append('"' + w + '"');
             return i;
         }
         if (next != null && next.isSymbol("(") && QUOTED_FUNCTIONS.contains(w) && !afterDot) {

@@ -42,10 +42,19 @@ public final class CalciteEnvironment {
         .withCaseSensitive(true)
         .withIdentifierMaxLength(1024);
 
-    public static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(PgOperatorTable.table(),
+    public static final SqlOperatorTable OPERATORS = new io.epochdb.planner.functions.ShadowingOperatorTable(
+        SqlOperatorTables.chain(PgOperatorTable.table(),
         io.epochdb.planner.functions.CatalogOperatorTable.table(),
         io.epochdb.planner.functions.ExecFunctionTable.INSTANCE,
-        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
+        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)),
+        concat(io.epochdb.planner.functions.StatisticalAggregates.ALL, io.epochdb.planner.gapfill.GapfillOperators.ALL));
+
+    private static java.util.List<org.apache.calcite.sql.SqlOperator> concat(
+            java.util.List<? extends org.apache.calcite.sql.SqlOperator> a, java.util.List<? extends org.apache.calcite.sql.SqlOperator> b) {
+        java.util.List<org.apache.calcite.sql.SqlOperator> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
 
     public static final SqlValidator.Config VALIDATOR = SqlValidator.Config.DEFAULT
         .withConformance(SqlConformanceEnum.LENIENT)

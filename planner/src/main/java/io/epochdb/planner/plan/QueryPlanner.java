@@ -43,7 +43,6 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
@@ -76,6 +75,8 @@ public final class QueryPlanner {
         List<String> names = preValidationNames(parsed);
         InsertCasts.apply(parsed, run.reader);
         parsed = parsed.accept(io.epochdb.planner.functions.PgArithmetic.REWRITER);
+        parsed = parsed.accept(io.epochdb.planner.gapfill.GapfillSqlRewriter.INSTANCE); // named args, record lookups
+        parsed = parsed.accept(io.epochdb.planner.functions.TimeBucketSqlRewriter.INSTANCE); // named arguments
         SqlNode validated;
         try {
             validated = validator.validate(parsed);
@@ -138,7 +139,7 @@ public final class QueryPlanner {
             SqlToRelConverter.Config config = SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
                 .withInSubQueryThreshold(Integer.MAX_VALUE);
             SqlToRelConverter converter = new SqlToRelConverter(this, validator, reader, cluster,
-                StandardConvertletTable.INSTANCE, config);
+                io.epochdb.planner.functions.WindowAggregateConvertlets.INSTANCE, config);
             RelRoot relRoot;
             try {
                 relRoot = converter.convertQuery(validated, false, true);
@@ -153,6 +154,8 @@ public final class QueryPlanner {
             rel = subQueries.findBestExp();
             RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, reader);
             rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+            // TimescaleDB gap filling: a GapFill node above GROUP BY time_bucket_gapfill, before rules move filters
+            rel = io.epochdb.planner.gapfill.GapfillPlanRewriter.rewrite(rel);
             return optimize(rel);
         }
 

@@ -79,6 +79,15 @@ public final class RelTranslator {
     private final RexTranslator rex;
     private final ExecContext ctx;
 
+    private io.epochdb.planner.gapfill.GapfillTranslator gapfill;
+
+    private io.epochdb.planner.gapfill.GapfillTranslator gapfill() {
+        if (gapfill == null) {
+            gapfill = new io.epochdb.planner.gapfill.GapfillTranslator(this::translate, rex, ctx);
+        }
+        return gapfill;
+    }
+
     public RelTranslator(Storage storage, Transaction tx, SystemContext systemContext, RexTranslator rex, ExecContext ctx) {
         this.storage = storage;
         this.tx = tx;
@@ -88,6 +97,11 @@ public final class RelTranslator {
     }
 
     public Operator translate(RelNode rel) {
+        // TimescaleDB gap filling: the GapfillRel the planner puts above GROUP BY time_bucket_gapfill
+        Operator gapfilled = gapfill().tryTranslate(rel);
+        if (gapfilled != null) {
+            return gapfilled;
+        }
         if (rel instanceof TableScan scan) {
             return scan(scan, null, ScanRanges.NONE);
         }

@@ -216,11 +216,16 @@ public final class DateTimeFunctions {
             return null;
         }
         SqlType st = args.get(1).type().type();
+        if (st == SqlType.DATE) {
+            // PostgreSQL casts a date source to the origin's timestamp type, timestamptz (preferred) for a date
+            st = args.get(2).type().type() == SqlType.TIMESTAMP ? SqlType.TIMESTAMP : SqlType.TIMESTAMPTZ;
+        }
         if (st != SqlType.TIMESTAMP && st != SqlType.TIMESTAMPTZ) {
             return null;
         }
         ColumnType t = ColumnType.of(st);
-        List<Expr> a = List.of(Functions.cast(args.get(0), INTERVAL), args.get(1), Functions.cast(args.get(2), t));
+        List<Expr> a = List.of(Functions.cast(args.get(0), INTERVAL), Functions.cast(args.get(1), t),
+            Functions.cast(args.get(2), t));
         return new RowFunctionExpr("date_bin", a, t, true, (v, c) -> {
             Interval stride = (Interval) v[0];
             if (stride.months() != 0) {
@@ -228,7 +233,7 @@ public final class DateTimeFunctions {
             }
             long s = TimeBucket.fixedMicros(stride);
             if (s <= 0) {
-                throw new EpochException(ErrorCode.INVALID_PARAMETER_VALUE, "stride must be greater than zero");
+                throw new EpochException(ErrorCode.DATETIME_FIELD_OVERFLOW, "stride must be greater than zero");
             }
             long ts = (Long) v[1];
             long origin = (Long) v[2];

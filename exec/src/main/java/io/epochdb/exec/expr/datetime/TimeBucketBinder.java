@@ -54,9 +54,16 @@ final class TimeBucketBinder {
                 continue; // an absent named argument
             }
             SqlType at = a.type().type();
-            if (at.isText() || (at == SqlType.UNKNOWN && st == SqlType.TIMESTAMPTZ && i == 2)) {
-                if (st != SqlType.TIMESTAMPTZ || zone != null) {
-                    return null;
+            // the timezone variant: a text third argument (string literals arrive as text), or an untyped one
+            // after a timestamptz or in the five-argument form that named arguments are rewritten to
+            boolean zoneArg = i == 2 && (at.isText()
+                || (at == SqlType.UNKNOWN && (st == SqlType.TIMESTAMPTZ || args.size() == 5)));
+            if (zoneArg) {
+                if (st != SqlType.TIMESTAMPTZ) {
+                    // PostgreSQL casts a timestamp or date to timestamptz (in the session zone) for this variant
+                    ts = Functions.cast(ts, ColumnType.of(SqlType.TIMESTAMPTZ));
+                    st = SqlType.TIMESTAMPTZ;
+                    tsType = ColumnType.of(st);
                 }
                 zone = Functions.cast(a, ColumnType.of(SqlType.TEXT));
             } else if (at == SqlType.INTERVAL) {
@@ -77,6 +84,9 @@ final class TimeBucketBinder {
         if (width instanceof Literal lit && lit.value() != null) {
             // validate a constant width at planning time, as TimescaleDB fails before reading rows
             TimeBucket.validate(TimeBucketExpr.widthValue(lit.value()));
+            if (st == SqlType.DATE) {
+                TimeBucket.validateDateWidth(TimeBucketExpr.widthValue(lit.value()));
+            }
         }
         boolean constants = DateTimeFunctions.constant(w) && (origin == null || DateTimeFunctions.constant(origin))
             && (offset == null || DateTimeFunctions.constant(offset));
@@ -103,10 +113,12 @@ final class TimeBucketBinder {
         int originIdx = oi;
         int offsetIdx = fi;
         boolean isDate = st == SqlType.DATE;
+        boolean zonedOffset = st == SqlType.TIMESTAMPTZ;
         return new RowFunctionExpr("time_bucket", a, tsType, true, (v, c) -> {
             Interval iv = TimeBucketExpr.widthValue(v[0]);
             Interval off = offsetIdx < 0 ? null : (Interval) v[offsetIdx];
             if (isDate) {
+                TimeBucket.validateDateWidth(iv);
                 long t = ((Integer) v[1]) * DateTimes.MICROS_PER_DAY;
                 Long o = originIdx < 0 ? null : ((Integer) v[originIdx]) * DateTimes.MICROS_PER_DAY;
                 return (int) Math.floorDiv(TimeBucket.bucket(iv, t, o, off), DateTimes.MICROS_PER_DAY);
@@ -116,32 +128,59 @@ final class TimeBucketBinder {
                 ZoneId z = Zones.resolve((String) v[zoneIdx]);
                 return TimeBucket.bucketInZone(iv, (Long) v[1], z, o, off);
             }
-            return TimeBucket.bucket(iv, (Long) v[1], o, off);
+            return TimeBucket.bucket(iv, (Long) v[1], o, off, zonedOffset ? c.timeZone() : null);
         });
     }
 
+    /**
+     * The integer forms. PostgreSQL resolves time_bucket(int4 literal, int2 column) to the widest integer type of
+     * the arguments (no implicit cast narrows), so the width, value and offset are computed and returned in that
+     * type, whose range bounds the result.
+     */
     private static Expr bindInteger(List<Expr> args, SqlType st) {
-        ColumnType t = ColumnType.of(st);
-        Expr width = Functions.cast(args.get(0), t);
-        Expr offset = null;
+        SqlType widest = wider(st, args.get(0).type().type());
+        Expr offsetArg = null;
         for (int i = 2; i < args.size(); i++) {
             Expr a = args.get(i);
             if (a instanceof Literal lit && lit.value() == null) {
                 continue;
             }
-            if (!(a.type().type().isInteger() || a.type().type() == SqlType.UNKNOWN) || offset != null) {
+            if (!(a.type().type().isInteger() || a.type().type() == SqlType.UNKNOWN) || offsetArg != null) {
                 return null;
             }
-            offset = Functions.cast(a, t);
+            offsetArg = a;
+            widest = wider(widest, a.type().type());
         }
+        SqlType wt = widest;
+        ColumnType t = ColumnType.of(wt);
+        Expr width = Functions.cast(args.get(0), t);
+        Expr ts = Functions.cast(args.get(1), t);
+        Expr offset = offsetArg == null ? null : Functions.cast(offsetArg, t);
         if (width instanceof Literal lit && lit.value() != null && ((Number) lit.value()).longValue() <= 0) {
             throw TimeBucket.periodNotPositive();
         }
         if (DateTimeFunctions.constant(width) && (offset == null || DateTimeFunctions.constant(offset))) {
-            return new TimeBucketExpr(width, args.get(1), null, offset, t);
+            return new TimeBucketExpr(width, ts, null, offset, t);
         }
-        List<Expr> a = offset == null ? List.of(width, args.get(1)) : List.of(width, args.get(1), offset);
-        return new RowFunctionExpr("time_bucket", a, t, true, (v, c) -> TimeBucket.bucketInteger(((Number) v[0]).longValue(),
-            ((Number) v[1]).longValue(), v.length > 2 ? ((Number) v[2]).longValue() : 0));
+        List<Expr> a = offset == null ? List.of(width, ts) : List.of(width, ts, offset);
+        long min = wt == SqlType.INT8 ? Long.MIN_VALUE : wt == SqlType.INT4 ? Integer.MIN_VALUE : Short.MIN_VALUE;
+        long max = wt == SqlType.INT8 ? Long.MAX_VALUE : wt == SqlType.INT4 ? Integer.MAX_VALUE : Short.MAX_VALUE;
+        return new RowFunctionExpr("time_bucket", a, t, true, (v, c) -> {
+            long r = TimeBucket.bucketInteger(((Number) v[0]).longValue(), ((Number) v[1]).longValue(),
+                v.length > 2 ? ((Number) v[2]).longValue() : 0, min, max);
+            return wt == SqlType.INT8 ? (Object) r : wt == SqlType.INT4 ? (Object) (int) r : (Object) (short) r;
+        });
+    }
+
+    /** The wider of two integer types (int2 < int4 < int8); an unknown-typed literal does not widen. */
+    private static SqlType wider(SqlType a, SqlType b) {
+        if (!b.isInteger()) {
+            return a;
+        }
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(SqlType t) {
+        return t == SqlType.INT8 ? 3 : t == SqlType.INT2 ? 1 : 2;
     }
 }

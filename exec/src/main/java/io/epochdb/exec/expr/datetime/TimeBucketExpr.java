@@ -11,6 +11,7 @@ import io.epochdb.exec.expr.Vectors;
 import io.epochdb.exec.time.DateTimes;
 import io.epochdb.exec.time.TimeBucket;
 import io.epochdb.exec.types.IntervalText;
+import java.time.ZoneId;
 import java.util.Objects;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -73,12 +74,14 @@ final class TimeBucketExpr implements Expr {
                     throw TimeBucket.periodNotPositive();
                 }
                 int width = t == SqlType.INT8 ? 8 : t == SqlType.INT4 ? 4 : 2;
+                long min = width == 8 ? Long.MIN_VALUE : width == 4 ? Integer.MIN_VALUE : Short.MIN_VALUE;
+                long max = width == 8 ? Long.MAX_VALUE : width == 4 ? Integer.MAX_VALUE : Short.MAX_VALUE;
                 for (int i = 0; i < n; i++) {
                     if (BitVectorHelper.get(valid, i) == 0) {
                         continue;
                     }
                     long v = width == 8 ? data.getLong((long) i << 3) : width == 4 ? data.getInt((long) i << 2) : data.getShort((long) i << 1);
-                    long r = io.epochdb.exec.types.Numerics.checkRange(TimeBucket.bucketInteger(wl, v, ol), t);
+                    long r = TimeBucket.bucketInteger(wl, v, ol, min, max);
                     if (width == 8) {
                         od.setLong((long) i << 3, r);
                     } else if (width == 4) {
@@ -93,10 +96,17 @@ final class TimeBucketExpr implements Expr {
             }
             Interval iv = widthValue(w);
             boolean months = TimeBucket.validate(iv);
+            if (t == SqlType.DATE) {
+                TimeBucket.validateDateWidth(iv);
+            }
             Interval offIv = (Interval) off;
             Long originMicros = o == null ? null : t == SqlType.DATE ? ((Number) o).longValue() * DateTimes.MICROS_PER_DAY : (Long) o;
             boolean isDate = t == SqlType.DATE;
-            boolean simple = !months && (offIv == null || offIv.months() == 0);
+            // timestamptz offsets are applied in the session zone, where a day can be 23 or 25 hours
+            ZoneId offsetZone = t == SqlType.TIMESTAMPTZ ? ctx.timeZone() : null;
+            boolean calendarOffset = offIv != null && (offIv.months() != 0
+                || (offIv.days() != 0 && offsetZone != null && !offsetZone.getRules().isFixedOffset()));
+            boolean simple = !months && !calendarOffset;
             long wm = months ? 0 : TimeBucket.fixedMicros(iv);
             long offMicros = offIv == null ? 0 : (long) offIv.days() * DateTimes.MICROS_PER_DAY + offIv.micros();
             long org = originMicros != null ? originMicros : months ? TimeBucket.DEFAULT_MONTH_ORIGIN : TimeBucket.DEFAULT_ORIGIN;
@@ -109,7 +119,7 @@ final class TimeBucketExpr implements Expr {
                 if (simple) {
                     r = TimeBucket.bucket(wm, v - offMicros, org) + offMicros;
                 } else {
-                    r = TimeBucket.bucket(iv, v, originMicros, offIv);
+                    r = TimeBucket.bucket(iv, v, originMicros, offIv, offsetZone);
                 }
                 if (isDate) {
                     od.setInt((long) i << 2, (int) Math.floorDiv(r, DateTimes.MICROS_PER_DAY));
