@@ -12,3 +12,8 @@ SELECT DISTINCT ON (lower(host)) lower(host) AS h, time FROM pts ORDER BY lower(
 SELECT DISTINCT ON (dc) dc, max_t FROM (SELECT dc, host, max(time) AS max_t FROM pts GROUP BY dc, host) s ORDER BY dc, max_t DESC, host;
 SELECT DISTINCT ON (host) host FROM pts WHERE false ORDER BY host, time DESC;
 SELECT DISTINCT ON (host) host, time FROM pts ORDER BY time, host;
+SELECT DISTINCT ON (host) host, v FROM pts ORDER BY host DESC, time DESC;
+SELECT DISTINCT ON (host) v FROM pts WHERE host IN ('h1', 'h2') OR host IS NULL ORDER BY host DESC NULLS LAST, time DESC;
+SELECT DISTINCT ON (host) host, time FROM pts WHERE host IN ('h4', 'h5') ORDER BY host DESC, v, time + interval '1 second' DESC;
+SELECT DISTINCT ON (host) host, dc FROM pts ORDER BY host, time DESC LIMIT 3;
+SELECT DISTINCT ON (host) host, v FROM pts ORDER BY host, dc, time;

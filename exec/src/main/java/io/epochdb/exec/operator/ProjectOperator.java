@@ -28,6 +28,20 @@ public final class ProjectOperator implements Operator {
         return rowType;
     }
 
+    public Operator input() {
+        return input;
+    }
+
+    /** True when the output is just the input's first columns, in order (a trim of hidden sort columns). */
+    public boolean keepsLeadingColumns() {
+        for (int i = 0; i < exprs.size(); i++) {
+            if (!(exprs.get(i) instanceof io.epochdb.exec.expr.ColumnRef ref) || ref.index() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void open(ExecContext ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");

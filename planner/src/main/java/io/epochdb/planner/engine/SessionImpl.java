@@ -460,13 +460,22 @@ public final class SessionImpl implements Session, SystemContext {
         }
         int width = op.rowType().size();
         int[] keys = java.util.stream.IntStream.range(width - don.keys(), width).toArray();
+        org.apache.calcite.rel.RelNode rel = q.rel();
+        if (op instanceof io.epochdb.exec.operator.ProjectOperator trim && trim.keepsLeadingColumns()
+            && trim.input() instanceof io.epochdb.exec.operator.SortOperator
+            && rel instanceof org.apache.calcite.rel.core.Project p && p.getInput() instanceof org.apache.calcite.rel.core.Sort) {
+            // ORDER BY on columns the SELECT list leaves out: the sort's row has them after the DISTINCT ON keys,
+            // which sit at the same positions, and the final projection below keeps only the leading columns
+            op = trim.input();
+            rel = p.getInput();
+        }
         List<io.epochdb.exec.operator.SortKey> order = List.of();
         Operator input = op;
         if (op instanceof io.epochdb.exec.operator.SortOperator sort && sort.isFullSort()) {
             order = sort.keys();
             input = sort.input();
         }
-        checkOrderStartsWithDistinctKeys(q.rel(), don.keys(), !order.isEmpty());
+        checkOrderStartsWithDistinctKeys(rel, keys, !order.isEmpty());
         if (order.isEmpty() && op instanceof io.epochdb.exec.operator.SortOperator) {
             op = new io.epochdb.exec.operator.DistinctOnOperator(op, keys); // a sort with a fetch: rows stay adjacent
         } else {
@@ -478,7 +487,7 @@ public final class SessionImpl implements Session, SystemContext {
             }
             io.epochdb.exec.operator.FirstPerGroupOperator first =
                 new io.epochdb.exec.operator.FirstPerGroupOperator(input, keys, order);
-            LatestPerSeries.apply(q.rel(), translator, first, keys, order);
+            LatestPerSeries.apply(rel, translator, first, keys, order);
             op = new io.epochdb.exec.operator.SortOperator(first, outputOrder, 0, -1);
         }
         List<io.epochdb.exec.expr.Expr> keep = new ArrayList<>();
@@ -496,23 +505,21 @@ public final class SessionImpl implements Session, SystemContext {
 
     /**
      * PostgreSQL's rule: the leading ORDER BY expressions (as many as there are DISTINCT ON expressions, or all when
-     * fewer) must be DISTINCT ON expressions (the last {@code keys} fields); 42P10 otherwise. Then rows with equal
+     * fewer) must be DISTINCT ON expressions (the fields at {@code keys}); 42P10 otherwise. Then rows with equal
      * keys are adjacent in the sort, and each key's first row in sort order is the one DISTINCT ON keeps.
      */
-    private static void checkOrderStartsWithDistinctKeys(org.apache.calcite.rel.RelNode rel, int keys, boolean sorted) {
+    private static void checkOrderStartsWithDistinctKeys(org.apache.calcite.rel.RelNode rel, int[] keys, boolean sorted) {
         if (!sorted || !(rel instanceof org.apache.calcite.rel.core.Sort sort)) {
             return;
         }
-        int width = rel.getRowType().getFieldCount();
         List<org.apache.calcite.rex.RexNode> projects = sort.getInput() instanceof org.apache.calcite.rel.core.Project p
             ? p.getProjects() : null;
         java.util.Set<String> distinct = new java.util.HashSet<>();
-        for (int i = 0; i < keys; i++) {
-            int d = width - keys + i;
+        for (int d : keys) {
             distinct.add(projects == null ? "$" + d : projects.get(d).toString());
         }
         List<org.apache.calcite.rel.RelFieldCollation> collations = sort.getCollation().getFieldCollations();
-        for (int i = 0; i < Math.min(keys, collations.size()); i++) {
+        for (int i = 0; i < Math.min(keys.length, collations.size()); i++) {
             int f = collations.get(i).getFieldIndex();
             if (!distinct.contains(projects == null ? "$" + f : projects.get(f).toString())) {
                 throw new io.epochdb.common.EpochException(io.epochdb.common.ErrorCode.INVALID_COLUMN_REFERENCE,
