@@ -106,17 +106,11 @@ public final class ScanRangeExtractor {
      * in float4 with some types).
      */
     private FloatTerm floatTerm(RexNode node) {
-        Comparison op = switch (node.getKind()) {
-            case EQUALS -> Comparison.EQ;
-            case LESS_THAN -> Comparison.LT;
-            case LESS_THAN_OR_EQUAL -> Comparison.LE;
-            case GREATER_THAN -> Comparison.GT;
-            case GREATER_THAN_OR_EQUAL -> Comparison.GE;
-            default -> null;
-        };
-        if (op == null || !(node instanceof RexCall call) || call.getOperands().size() != 2) {
+        Comparison op = comparison(node);
+        if (op == null) {
             return null;
         }
+        RexCall call = (RexCall) node;
         RexNode left = call.getOperands().get(0);
         RexNode right = call.getOperands().get(1);
         if (!(left instanceof RexInputRef) && right instanceof RexInputRef) {
@@ -232,12 +226,12 @@ public final class ScanRangeExtractor {
         return terms;
     }
 
-    private record Bound(int column, SqlType columnType, RangeBound bound, String text) {
-    }
-
-    /** The bound a comparison puts on a column, or null when it has the wrong shape. */
-    Bound bound(RexNode node) {
-        Comparison op = switch (node.getKind()) {
+    /** The comparison of a binary {@code =, <, <=, >, >=} call, or null for anything else. */
+    private static Comparison comparison(RexNode node) {
+        if (!(node instanceof RexCall call) || call.getOperands().size() != 2) {
+            return null;
+        }
+        return switch (node.getKind()) {
             case EQUALS -> Comparison.EQ;
             case LESS_THAN -> Comparison.LT;
             case LESS_THAN_OR_EQUAL -> Comparison.LE;
@@ -245,9 +239,18 @@ public final class ScanRangeExtractor {
             case GREATER_THAN_OR_EQUAL -> Comparison.GE;
             default -> null;
         };
-        if (op == null || !(node instanceof RexCall call) || call.getOperands().size() != 2) {
+    }
+
+    private record Bound(int column, SqlType columnType, RangeBound bound, String text) {
+    }
+
+    /** The bound a comparison puts on a column, or null when it has the wrong shape. */
+    Bound bound(RexNode node) {
+        Comparison op = comparison(node);
+        if (op == null) {
             return null;
         }
+        RexCall call = (RexCall) node;
         RexNode left = call.getOperands().get(0);
         RexNode right = call.getOperands().get(1);
         ColumnSide side = isConstant(right) ? columnSide(left) : null;
