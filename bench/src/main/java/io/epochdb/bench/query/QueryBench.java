@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * receive the same SQL text. The PostgreSQL table gets TSBS's two indexes (from the ingest code) and VACUUM ANALYZE.
  *
  * <p>Options: {@code --hosts N} (100), {@code --days D} (1), {@code --seed S} (data), {@code --query-seed S} (1),
- * {@code --warmups W} (5: the server JIT-compiles each query shape on first use), {@code --runs R} (10), {@code --budget-seconds B} (30: a run slower than this is not
+ * {@code --warmups W} (5) and {@code --warmup-seconds S} (2: untimed runs of a query until both are reached, as
+ * a long-running server has its query paths JIT-compiled), {@code --runs R} (10), {@code --budget-seconds B} (30: a run slower than this is not
  * repeated), {@code --queries a,b,...} (all), {@code --epochdb-jar PATH} or {@code --epochdb-url URL},
  * {@code --epochdb-jvm "ARGS"}, {@code --pg-url URL}, {@code --pg-schema NAME} (bench_query), {@code --keep-data}, {@code --skip-load} (with --epochdb-url: both
  * systems already hold the data set of a --keep-data run; only the row counts are checked).
@@ -41,7 +42,7 @@ public final class QueryBench {
     }
 
     /** Parsed command line. */
-    record Options(int hosts, int days, long seed, long querySeed, int warmUps, int runs, double budgetMillis,
+    record Options(int hosts, int days, long seed, long querySeed, int warmUps, double warmUpMillis, int runs, double budgetMillis,
                    List<String> queries, Path epochJar, String epochUrl, List<String> epochJvm, String pgUrl,
                    String pgSchema, boolean keepData, boolean skipLoad) {
         static Options parse(String[] args) {
@@ -50,6 +51,7 @@ public final class QueryBench {
             long seed = CpuOnlyGenerator.DEFAULT_SEED;
             long querySeed = 1;
             int warmUps = 5;
+            double warmUpMillis = 2_000;
             int runs = 10;
             double budget = 30_000;
             List<String> queries = TsbsQueries.TYPES;
@@ -68,6 +70,7 @@ public final class QueryBench {
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                     case "--query-seed" -> querySeed = Long.parseLong(value(args, ++i, a));
                     case "--warmups" -> warmUps = Integer.parseInt(value(args, ++i, a));
+                    case "--warmup-seconds" -> warmUpMillis = Double.parseDouble(value(args, ++i, a)) * 1000;
                     case "--runs" -> runs = Integer.parseInt(value(args, ++i, a));
                     case "--budget-seconds" -> budget = Double.parseDouble(value(args, ++i, a)) * 1000;
                     case "--queries" -> queries = Arrays.stream(value(args, ++i, a).split(",")).map(String::trim)
@@ -94,7 +97,7 @@ public final class QueryBench {
             if (!pgSchema.matches("[a-z_][a-z0-9_]*")) {
                 throw new IllegalArgumentException("--pg-schema must be a plain lower-case identifier: " + pgSchema);
             }
-            return new Options(hosts, days, seed, querySeed, warmUps, runs, budget, queries, jar, epochUrl, jvm,
+            return new Options(hosts, days, seed, querySeed, warmUps, warmUpMillis, runs, budget, queries, jar, epochUrl, jvm,
                 pgUrl, pgSchema, keep, skipLoad);
         }
 
@@ -106,7 +109,7 @@ public final class QueryBench {
         }
 
         static String usage() {
-            return "usage: QueryBench [--hosts N] [--days D] [--seed S] [--query-seed S] [--warmups W] [--runs R]"
+            return "usage: QueryBench [--hosts N] [--days D] [--seed S] [--query-seed S] [--warmups W] [--warmup-seconds S] [--runs R]"
                 + " [--budget-seconds B] [--queries a,b] (--epochdb-jar PATH | --epochdb-url URL)"
                 + " [--epochdb-jvm \"ARGS\"] [--pg-url URL] [--pg-schema NAME] [--keep-data] [--skip-load]";
         }
@@ -137,9 +140,10 @@ public final class QueryBench {
         long expected = new CpuOnlyGenerator(options.hosts(), CpuOnlyGenerator.DEFAULT_START, options.end(),
             options.seed()).rowCount();
         System.out.printf(Locale.ROOT, "TSBS cpu-only queries: %d hosts x %d day(s) = %,d rows; data seed %d, query"
-                + " seed %d; %d warm-up + %d timed runs per system, a run over %.0f s is not repeated%n",
+                + " seed %d; at least %d warm-up runs and %.1f s of them, then %d timed runs per system, a run over"
+                + " %.0f s is not repeated%n",
             options.hosts(), options.days(), expected, options.seed(), options.querySeed(), options.warmUps(),
-            options.runs(), options.budgetMillis() / 1000);
+            options.warmUpMillis() / 1000, options.runs(), options.budgetMillis() / 1000);
         for (TsbsQuery q : queries) {
             System.out.println("  " + q.type() + ": " + q.sql().trim().replaceAll("\\s+", " "));
         }
@@ -196,9 +200,11 @@ public final class QueryBench {
             if (pg != null) {
                 preparePostgres(pg, options.pgSchema());
             }
-            QueryRunner epochRunner = new QueryRunner(epoch, options.warmUps(), options.runs(), options.budgetMillis());
+            QueryRunner epochRunner = new QueryRunner(epoch, options.warmUps(), options.warmUpMillis(), options.runs(),
+                options.budgetMillis());
             QueryRunner pgRunner = pg == null ? null
-                : new QueryRunner(pg, options.warmUps(), options.runs(), options.budgetMillis());
+                : new QueryRunner(pg, options.warmUps(), options.warmUpMillis(), options.runs(),
+                options.budgetMillis());
             List<QueryComparison> results = new ArrayList<>();
             for (TsbsQuery q : queries) {
                 QueryRunner.Outcome e = epochRunner.run(q);

@@ -10,22 +10,25 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs queries on one connection: warm-up runs (the first one's rows are kept for the comparison), then timed runs,
+ * Runs queries on one connection: warm-up runs (the first one's rows are kept for the comparison; at least a given
+ * number and, for fast queries, at least a given time), then timed runs,
  * each timed from sending the SQL to having read the last row. A run slower than {@code budgetMillis} ends the
  * repetitions, so one pathological query cannot eat the session.
  */
 final class QueryRunner {
     private final Connection connection;
     private final int warmUps;
+    private final double warmUpMillis;
     private final int timedRuns;
     private final double budgetMillis;
 
-    QueryRunner(Connection connection, int warmUps, int timedRuns, double budgetMillis) {
+    QueryRunner(Connection connection, int warmUps, double warmUpMillis, int timedRuns, double budgetMillis) {
         this.connection = requireNonNull(connection, "connection");
         if (warmUps < 1 || timedRuns < 1) {
             throw new IllegalArgumentException("need at least one warm-up and one timed run");
         }
         this.warmUps = warmUps;
+        this.warmUpMillis = warmUpMillis;
         this.timedRuns = timedRuns;
         this.budgetMillis = budgetMillis;
     }
@@ -43,8 +46,11 @@ final class QueryRunner {
             if (first > budgetMillis) {
                 return new Outcome(rows, Timing.of(new double[] {first}, true));
             }
-            for (int i = 1; i < warmUps; i++) {
-                timedRun(query.sql());
+            // at least warmUps runs, and for fast queries at least warmUpMillis of them: a server that has run for a
+            // while has its query paths JIT-compiled, and a handful of runs leaves a millisecond query interpreted
+            double warm = first;
+            for (int i = 1; i < warmUps || warm < warmUpMillis; i++) {
+                warm += timedRun(query.sql());
             }
             double[] millis = new double[timedRuns];
             for (int i = 0; i < timedRuns; i++) {
