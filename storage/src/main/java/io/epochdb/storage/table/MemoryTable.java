@@ -155,10 +155,7 @@ public final class MemoryTable implements Table {
                 int[] selected = new int[limit];
                 int n = 0;
                 if (allVisible) {
-                    for (int r = 0; r < limit; r++) {
-                        selected[r] = r;
-                    }
-                    n = limit;
+                    n = limit; // the constraints list rows 0..limit-1 themselves, or take them from postings
                 } else {
                     long own = snapshot.txid();
                     for (int r = 0; r < limit; r++) {

@@ -94,10 +94,15 @@ public final class RowConstraints {
 
     /**
      * Narrows {@code rows[0, n)} (ascending positions in the part; {@code all} when they are exactly 0..n-1 and n is
-     * the part's row count) to the rows that may match, in place; returns how many remain. {@code rows} must have
+     * the part's row count; {@code rows} need not be filled then) to the rows that may match, in place; returns how many remain. {@code rows} must have
      * room for the part's row count.
      */
     int apply(PartView part, int[] rows, int n, boolean all) {
+        if (all && !postingsFirst(part)) {
+            for (int r = 0; r < n; r++) {
+                rows[r] = r;
+            }
+        }
         for (int t = 0; t < textColumns.length && n > 0; t++) {
             n = applyText(part, textColumns[t], textValues[t], rows, n, all);
             all = false;
@@ -110,6 +115,20 @@ public final class RowConstraints {
             n = applyDouble(part.column(doubles.get(t).column()), doubles.get(t), rows, n);
         }
         return n;
+    }
+
+    /** True when the first text term reads its rows from a dictionary's postings, so rows 0..n-1 need no listing. */
+    private boolean postingsFirst(PartView part) {
+        return textColumns.length > 0 && part.column(textColumns[0]) instanceof BaseVariableWidthVector
+            && part.dictionary(textColumns[0]) != null;
+    }
+
+    /**
+     * Whether the rows of {@code v} may hold NULLs, without counting the whole vector's validity bits (a block's
+     * 64 Ki rows) when only a few rows are looked at: for those, per-row checks are cheaper than the count.
+     */
+    static boolean mayHaveNulls(FieldVector v, int rowsLookedAt) {
+        return rowsLookedAt < (v.getValueCount() >>> 4) || v.getNullCount() > 0;
     }
 
     private static int applyText(PartView part, int column, byte[][] values, int[] rows, int n, boolean all) {
@@ -168,7 +187,7 @@ public final class RowConstraints {
     private static int scanText(BaseVariableWidthVector v, byte[][] values, int[] rows, int from, int to) {
         ArrowBuf data = v.getDataBuffer();
         ArrowBuf offsets = v.getOffsetBuffer();
-        boolean nulls = v.getNullCount() > 0;
+        boolean nulls = mayHaveNulls(v, to - from);
         int m = from;
         for (int i = from; i < to; i++) {
             int r = rows[i];
@@ -211,7 +230,7 @@ public final class RowConstraints {
             return n; // not a type with ranges: keep (the filter decides)
         }
         ArrowBuf data = ((BaseFixedWidthVector) v).getDataBuffer();
-        boolean nulls = v.getNullCount() > 0;
+        boolean nulls = mayHaveNulls(v, n);
         int m = 0;
         if (lows.length == 1) {
             long lo = lows[0];
@@ -249,7 +268,7 @@ public final class RowConstraints {
             return n; // not float8: keep (the filter decides)
         }
         ArrowBuf data = ((Float8Vector) v).getDataBuffer();
-        boolean nulls = v.getNullCount() > 0;
+        boolean nulls = mayHaveNulls(v, n);
         int m = 0;
         for (int i = 0; i < n; i++) {
             int r = rows[i];

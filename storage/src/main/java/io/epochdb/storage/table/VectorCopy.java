@@ -129,7 +129,7 @@ final class VectorCopy {
     }
 
     private static void gatherValidity(FieldVector s, int[] rows, int count, ArrowBuf dst) {
-        if (s.getNullCount() == 0) {
+        if (!RowConstraints.mayHaveNulls(s, count)) {
             int full = count >>> 3;
             dst.setOne(0, full);
             for (int i = full << 3; i < count; i++) {
