@@ -66,6 +66,15 @@ final class QueryRunner {
         }
     }
 
+    /** One untimed run; a failure shows up again in {@link #run}. */
+    void runOnce(TsbsQuery query) {
+        try {
+            timedRun(query.sql());
+        } catch (SQLException | RuntimeException e) {
+            // reported by the measured run
+        }
+    }
+
     private List<String> firstRun(String sql) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return ResultRows.read(rs);

@@ -26,7 +26,9 @@ final class Output {
     /** The buffer to append messages to. */
     ByteBuf buffer() {
         if (buf == null) {
-            buf = channel.alloc().buffer(INITIAL_CAPACITY);
+            // a heap buffer: rows are written a few bytes at a time, which costs an array store here but a
+            // ByteBuffer round trip per call on a direct buffer; the transport copies each 64 KiB chunk out once
+            buf = channel.alloc().heapBuffer(INITIAL_CAPACITY);
         }
         return buf;
     }

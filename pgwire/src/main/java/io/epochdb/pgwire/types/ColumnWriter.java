@@ -39,6 +39,10 @@ public final class ColumnWriter {
 
     /** The session zone's offset in seconds when it never changes (UTC), else null. */
     private final Integer fixedOffset;
+    /** Text of one value on its way into the output buffer (timestamps, and strings into a direct buffer). */
+    private byte[] scratch = new byte[64];
+    /** Strings longer than this go straight into the buffer rather than growing the scratch array. */
+    private static final int LARGE_TEXT = 4096;
 
     public ColumnWriter(ColumnType type, boolean binary, ZoneId zone) {
         this.type = Objects.requireNonNull(type, "type");
@@ -93,7 +97,8 @@ public final class ColumnWriter {
             case TEXT, VARCHAR, BPCHAR, NAME, JSON, JSONB, NUMERIC -> copyUtf8(out, (VarCharVector) v, row);
             case TIMESTAMP, TIMESTAMPTZ -> writeTemporal(out, ((TimeStampVector) v).get(row));
             case DATE -> writeTemporal(out, ((DateDayVector) v).get(row));
-            case FLOAT8 -> out.writeCharSequence(FloatText.format(((Float8Vector) v).get(row)), StandardCharsets.US_ASCII);
+            // the String's Latin-1 bytes copy as one array; Netty's writeCharSequence goes a char at a time
+            case FLOAT8 -> out.writeBytes(FloatText.format(((Float8Vector) v).get(row)).getBytes(StandardCharsets.ISO_8859_1));
             default -> out.writeCharSequence(TextCodec.format(ArrowTypes.get(v, row, sqlType), type, zone),
                 StandardCharsets.UTF_8);
         }
@@ -104,7 +109,7 @@ public final class ColumnWriter {
         if (direct && (lastTemporalText == null || value != lastTemporal)) {
             // no repeat to reuse: write the digits directly (timestamp, or timestamptz in a fixed-offset zone)
             int offset = sqlType == SqlType.TIMESTAMPTZ ? fixedOffset : 0;
-            if (IsoTimestampWriter.write(out, value + offset * 1_000_000L, sqlType == SqlType.TIMESTAMPTZ, offset)) {
+            if (IsoTimestampWriter.write(out, scratch, value + offset * 1_000_000L, sqlType == SqlType.TIMESTAMPTZ, offset)) {
                 return;
             }
         }
@@ -116,20 +121,29 @@ public final class ColumnWriter {
         out.writeBytes(lastTemporalText);
     }
 
-    private static void copyUtf8(ByteBuf out, VarCharVector v, int row) {
+    private void copyUtf8(ByteBuf out, VarCharVector v, int row) {
         ArrowBuf offsets = v.getOffsetBuffer();
         int start = offsets.getInt((long) row * VarCharVector.OFFSET_WIDTH);
         int end = offsets.getInt((long) (row + 1) * VarCharVector.OFFSET_WIDTH);
         int len = end - start;
-        out.ensureWritable(len);
         ArrowBuf data = v.getDataBuffer();
-        int at = out.writerIndex();
-        if (out.hasArray()) {
-            data.getBytes(start, out.array(), out.arrayOffset() + at, len);
-        } else {
-            data.getBytes(start, out.nioBuffer(at, len));
+        if (out.hasArray() || len > LARGE_TEXT) {
+            out.ensureWritable(len);
+            int at = out.writerIndex();
+            if (out.hasArray()) {
+                data.getBytes(start, out.array(), out.arrayOffset() + at, len);
+            } else {
+                data.getBytes(start, out.nioBuffer(at, len));
+            }
+            out.writerIndex(at + len);
+            return;
         }
-        out.writerIndex(at + len);
+        // through a reused array: a direct buffer's nioBuffer(at, len) would allocate a ByteBuffer per value
+        if (scratch.length < len) {
+            scratch = new byte[Math.max(len, scratch.length * 2)];
+        }
+        data.getBytes(start, scratch, 0, len);
+        out.writeBytes(scratch, 0, len);
     }
 
     /** Decimal digits of a long without a String. */

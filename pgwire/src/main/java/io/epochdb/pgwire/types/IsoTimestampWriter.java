@@ -13,11 +13,26 @@ final class IsoTimestampWriter {
     private IsoTimestampWriter() {
     }
 
+    /** Longest text {@link #format} writes: {@code 9999-12-31 23:59:59.999999+15:59:59}. */
+    static final int MAX_LENGTH = 35;
+
+    /** Appends the text of {@link #format} to {@code out}; false (nothing written) when the year is out of range. */
+    static boolean write(ByteBuf out, byte[] scratch, long micros, boolean withOffset, int offsetSeconds) {
+        int n = format(scratch, micros, withOffset, offsetSeconds);
+        if (n < 0) {
+            return false;
+        }
+        out.writeBytes(scratch, 0, n);
+        return true;
+    }
+
     /**
-     * Appends {@code micros} (since 1970-01-01, already shifted to local time) and, when {@code withOffset}, the
-     * zone offset as {@code +HH[:MM[:SS]]}; false (nothing written) when the year is outside 1..9999.
+     * Writes {@code micros} (since 1970-01-01, already shifted to local time) and, when {@code withOffset}, the
+     * zone offset as {@code +HH[:MM[:SS]]} into {@code into} (at least {@link #MAX_LENGTH} bytes) and returns the
+     * length; -1 (nothing written) when the year is outside 1..9999. Writing into an array and copying it once
+     * beats a bounds-checked ByteBuf call per character.
      */
-    static boolean write(ByteBuf out, long micros, boolean withOffset, int offsetSeconds) {
+    static int format(byte[] into, long micros, boolean withOffset, int offsetSeconds) {
         long days = Math.floorDiv(micros, MICROS_PER_DAY);
         long timeOfDay = micros - days * MICROS_PER_DAY;
         // civil date from days since the epoch (Howard Hinnant's algorithm)
@@ -31,54 +46,56 @@ final class IsoTimestampWriter {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
         if (year < 1 || year > 9999) {
-            return false;
+            return -1;
         }
-        digits(out, (int) year, 4);
-        out.writeByte('-');
-        digits(out, month, 2);
-        out.writeByte('-');
-        digits(out, day, 2);
-        out.writeByte(' ');
+        digits(into, 0, (int) year, 4);
+        into[4] = '-';
+        digits(into, 5, month, 2);
+        into[7] = '-';
+        digits(into, 8, day, 2);
+        into[10] = ' ';
         long seconds = timeOfDay / 1_000_000;
         int fraction = (int) (timeOfDay % 1_000_000);
-        digits(out, (int) (seconds / 3600), 2);
-        out.writeByte(':');
-        digits(out, (int) (seconds / 60 % 60), 2);
-        out.writeByte(':');
-        digits(out, (int) (seconds % 60), 2);
+        digits(into, 11, (int) (seconds / 3600), 2);
+        into[13] = ':';
+        digits(into, 14, (int) (seconds / 60 % 60), 2);
+        into[16] = ':';
+        digits(into, 17, (int) (seconds % 60), 2);
+        int n = 19;
         if (fraction != 0) {
-            out.writeByte('.');
+            into[n++] = '.';
             int width = 6;
             while (fraction % 10 == 0) {
                 fraction /= 10;
                 width--;
             }
-            digits(out, fraction, width);
+            digits(into, n, fraction, width);
+            n += width;
         }
         if (withOffset) {
             int a = Math.abs(offsetSeconds);
-            out.writeByte(offsetSeconds < 0 ? '-' : '+');
-            digits(out, a / 3600, 2);
+            into[n++] = (byte) (offsetSeconds < 0 ? '-' : '+');
+            digits(into, n, a / 3600, 2);
+            n += 2;
             if (a % 3600 != 0) {
-                out.writeByte(':');
-                digits(out, a / 60 % 60, 2);
+                into[n++] = ':';
+                digits(into, n, a / 60 % 60, 2);
+                n += 2;
                 if (a % 60 != 0) {
-                    out.writeByte(':');
-                    digits(out, a % 60, 2);
+                    into[n++] = ':';
+                    digits(into, n, a % 60, 2);
+                    n += 2;
                 }
             }
         }
-        return true;
+        return n;
     }
 
-    /** {@code value} as exactly {@code width} decimal digits (zero-padded). */
-    private static void digits(ByteBuf out, int value, int width) {
-        int at = out.writerIndex();
-        out.ensureWritable(width);
+    /** {@code value} as exactly {@code width} decimal digits (zero-padded) at {@code at}. */
+    private static void digits(byte[] into, int at, int value, int width) {
         for (int i = width - 1; i >= 0; i--) {
-            out.setByte(at + i, '0' + value % 10);
+            into[at + i] = (byte) ('0' + value % 10);
             value /= 10;
         }
-        out.writerIndex(at + width);
     }
 }

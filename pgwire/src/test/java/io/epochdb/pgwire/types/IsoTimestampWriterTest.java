@@ -18,7 +18,7 @@ class IsoTimestampWriterTest {
         int offset = zone.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds();
         ByteBuf out = Unpooled.buffer();
         int o = t == SqlType.TIMESTAMPTZ ? offset : 0;
-        if (!IsoTimestampWriter.write(out, micros + o * 1_000_000L, t == SqlType.TIMESTAMPTZ, o)) {
+        if (!IsoTimestampWriter.write(out, new byte[IsoTimestampWriter.MAX_LENGTH], micros + o * 1_000_000L, t == SqlType.TIMESTAMPTZ, o)) {
             return null;
         }
         return out.toString(StandardCharsets.US_ASCII);
