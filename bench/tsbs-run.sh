@@ -26,7 +26,9 @@ done
 if [ "$build" = 1 ]; then
   mvn -B -q -DskipTests install
 fi
-mvn -B -q -o -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# offline first (fast, works without a network once built); online when a fresh machine lacks the plugin's own jars
+mvn -B -q -o -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null 2>&1 \
+  || mvn -B -q -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 [ -f "$jar" ] || { echo "missing $jar: build without --no-build" >&2; exit 1; }
 
 started_pg=0
@@ -38,6 +40,24 @@ stop_pg() {
 }
 trap stop_pg EXIT
 
+# A fresh cluster has only the postgres superuser: create the bench's login role and database (as postgres, which
+# needs root here; otherwise say what to run).
+ensure_slt_role() {
+  local port="$1"
+  if [ "$(id -u)" != 0 ] || ! command -v runuser >/dev/null 2>&1; then
+    echo "note: the bench logs in as role slt (password slt) to database slt; create them if missing" >&2
+    return 0
+  fi
+  local as_postgres=(runuser -u postgres -- psql -p "$port" -XtAq -d postgres)
+  if [ "$("${as_postgres[@]}" -c "SELECT count(*) FROM pg_roles WHERE rolname = 'slt'")" = 0 ]; then
+    echo "creating PostgreSQL role slt and database slt for the bench"
+    "${as_postgres[@]}" -c "CREATE ROLE slt LOGIN PASSWORD 'slt'"
+  fi
+  if [ "$("${as_postgres[@]}" -c "SELECT count(*) FROM pg_database WHERE datname = 'slt'")" = 0 ]; then
+    "${as_postgres[@]}" -c "CREATE DATABASE slt OWNER slt"
+  fi
+}
+
 if [ "$use_pg" = 1 ] && [ -z "$pg_url" ] && command -v pg_lsclusters >/dev/null 2>&1 \
     && pg_lsclusters -h 2>/dev/null | awk '$1 == "15" && $2 == "main"' | grep -q .; then
   if ! pg_lsclusters -h | awk '$1 == "15" && $2 == "main" {print $4}' | grep -q online; then
@@ -46,6 +66,7 @@ if [ "$use_pg" = 1 ] && [ -z "$pg_url" ] && command -v pg_lsclusters >/dev/null 
     started_pg=1
   fi
   port=$(pg_lsclusters -h | awk '$1 == "15" && $2 == "main" {print $3}')
+  ensure_slt_role "$port"
   pg_url="jdbc:postgresql://127.0.0.1:${port}/slt?user=slt&password=slt"
 fi
 if [ "$use_pg" = 1 ] && [ -n "$pg_url" ]; then
