@@ -49,6 +49,8 @@ public final class TableScanOperator implements Operator, PrunableScan, OrderedP
     private final RowType rowType;
     private final ScanRanges ranges;
     private final int planNodeId;
+    /** For EXPLAIN: what the filter above this scan still checks, null for nothing. */
+    private String filterAbove;
     private ExecContext ctx;
     private int[] keptParts;
     private ScanReport report;
@@ -72,7 +74,8 @@ public final class TableScanOperator implements Operator, PrunableScan, OrderedP
     }
 
     /**
-     * @param ranges range predicates pushed from the filter above (which stays: they only skip parts)
+     * @param ranges predicates pushed from the filter above: they skip parts, and the read leaves out rows that
+     *     fail them (the planner keeps in the filter what the read does not apply exactly)
      * @param planNodeId the plan node this scan comes from, for EXPLAIN; -1 when none
      */
     public TableScanOperator(TableSnapshot snapshot, int[] columns, boolean withRowIds, RowType rowType,
@@ -93,6 +96,16 @@ public final class TableScanOperator implements Operator, PrunableScan, OrderedP
     @Override
     public int planNodeId() {
         return planNodeId;
+    }
+
+    /** Records, for EXPLAIN, what the filter above this scan still checks. */
+    public void describeFilterAbove(String conditions) {
+        this.filterAbove = conditions;
+    }
+
+    @Override
+    public String filterAbove() {
+        return filterAbove;
     }
 
     @Override

@@ -7,6 +7,14 @@ public interface PrunableScan {
 
     ScanRanges ranges();
 
+    /**
+     * The conditions a filter above still checks row by row (PostgreSQL-like text), or null when the scan's read
+     * applies every condition itself, or there is no filter.
+     */
+    default String filterAbove() {
+        return null;
+    }
+
     /** Evaluates the ranges and counts kept parts without reading any data. */
     ScanReport prune(io.epochdb.exec.ExecContext ctx);
 

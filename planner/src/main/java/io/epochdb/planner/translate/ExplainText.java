@@ -61,6 +61,9 @@ public final class ExplainText {
         if (!scan.ranges().isEmpty()) {
             lines.add("Scan Bounds: " + scan.ranges().describe());
         }
+        if (scan.filterAbove() != null) {
+            lines.add("Filter: " + scan.filterAbove());
+        }
         ScanReport r = reports == null ? null : reports.apply(scan);
         if (r != null) {
             if (r.chunksTotal() > 0) {

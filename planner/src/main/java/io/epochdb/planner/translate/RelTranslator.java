@@ -63,6 +63,8 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -111,7 +113,11 @@ public final class RelTranslator {
         if (rel instanceof Filter filter) {
             if (ScanShape.of(filter) != null) {
                 TableScan scan = (TableScan) filter.getInput();
-                return new FilterOperator(scan(scan, null, ranges(scan, filter.getCondition())), rex.translate(filter.getCondition()));
+                ScanRangeExtractor.Pushdown pushdown = pushdown(scan, filter.getCondition());
+                TableScanOperator read = dataScan(scan, null, pushdown.ranges());
+                read.describeFilterAbove(pushdown.residualText());
+                RexNode residual = residual(scan, pushdown);
+                return residual == null ? read : new FilterOperator(read, rex.translate(residual));
             }
             return new FilterOperator(translate(filter.getInput()), rex.translate(filter.getCondition()));
         }
@@ -168,6 +174,11 @@ public final class RelTranslator {
 
     // --- scans ----------------------------------------------------------------------------------------------
 
+    /** {@link #scan} of a stored table (a {@link ScanShape}'s scan), never a system table. */
+    private TableScanOperator dataScan(TableScan scan, int[] wanted, ScanRanges ranges) {
+        return (TableScanOperator) scan(scan, wanted, ranges);
+    }
+
     /**
      * A scan reading only {@code wanted} columns (positions in the table's row type), or all when null, skipping the
      * parts {@code ranges} exclude.
@@ -209,26 +220,48 @@ public final class RelTranslator {
         return op;
     }
 
-    /** The range predicates of {@code condition} (over {@code scan}'s fields) that chunk exclusion can use. */
-    private ScanRanges ranges(TableScan scan, RexNode condition) {
+    /**
+     * The predicates of {@code condition} (over {@code scan}'s fields) that chunk exclusion and the table read use,
+     * and the rest, which a filter above the scan must still check.
+     */
+    private ScanRangeExtractor.Pushdown pushdown(TableScan scan, RexNode condition) {
         EpochTable et = scan.getTable().unwrap(EpochTable.class);
         if (et == null) {
-            return ScanRanges.NONE;
+            return ScanRangeExtractor.Pushdown.none(condition);
         }
         return new ScanRangeExtractor(rex, scan.getCluster().getRexBuilder(), scan.getRowType().getFieldNames(),
-            et.def().columns().size()).extract(condition);
+            et.def().columns().size()).split(condition);
+    }
+
+    /** The filter condition left after {@code pushdown} (an AND of its residual conjuncts), or null for none. */
+    private static RexNode residual(TableScan scan, ScanRangeExtractor.Pushdown pushdown) {
+        return pushdown.residual().isEmpty() ? null
+            : RexUtil.composeConjunction(scan.getCluster().getRexBuilder(), pushdown.residual());
+    }
+
+    /** The split of {@code shape}'s filter (nothing pushed and nothing left for a bare scan). */
+    private ScanRangeExtractor.Pushdown pushdown(ScanShape shape) {
+        return shape.filter() == null ? ScanRangeExtractor.Pushdown.none(null)
+            : pushdown(shape.scan(), shape.filter().getCondition());
+    }
+
+    /** {@code used} plus the fields the filter left above the scan reads. */
+    private static ImmutableBitSet withResidualColumns(ImmutableBitSet used, ScanRangeExtractor.Pushdown pushdown) {
+        return used.union(RelOptUtil.InputFinder.bits(pushdown.residual(), null));
     }
 
     /**
      * A filter (or nothing) over a table scan, read as one unit: only the {@code needed} fields (ascending) are read,
-     * the filter's ranges skip parts, and the filter runs on the narrowed columns. Column i of the result is field
-     * {@code needed[i]} of the scan.
+     * the filter's ranges skip parts and rows, and what the read does not apply exactly runs as a filter on the
+     * narrowed columns. Column i of the result is field {@code needed[i]} of the scan.
      */
-    private Operator narrowScan(ScanShape shape, int[] needed) {
-        ScanRanges ranges = shape.filter() == null ? ScanRanges.NONE : ranges(shape.scan(), shape.filter().getCondition());
-        Operator op = scan(shape.scan(), needed, ranges);
-        if (shape.filter() != null) {
-            op = new FilterOperator(op, rex.translate(shape.filter().getCondition().accept(ScanShape.remapper(needed))));
+    private Operator narrowScan(ScanShape shape, ScanRangeExtractor.Pushdown pushdown, int[] needed) {
+        TableScanOperator read = dataScan(shape.scan(), needed, pushdown.ranges());
+        read.describeFilterAbove(pushdown.residualText());
+        Operator op = read;
+        RexNode residual = residual(shape.scan(), pushdown);
+        if (residual != null) {
+            op = new FilterOperator(op, rex.translate(residual.accept(ScanShape.remapper(needed))));
         }
         return op;
     }
@@ -267,8 +300,9 @@ public final class RelTranslator {
             // read only the columns the projection and the filter use
             ImmutableBitSet.Builder used = ImmutableBitSet.builder();
             used.addAll(org.apache.calcite.plan.RelOptUtil.InputFinder.bits(project.getProjects(), null));
-            int[] needed = shape.withFilterColumns(used.build()).toArray();
-            Operator narrowed = narrowScan(shape, needed);
+            ScanRangeExtractor.Pushdown pushdown = pushdown(shape);
+            int[] needed = withResidualColumns(used.build(), pushdown).toArray();
+            Operator narrowed = narrowScan(shape, pushdown, needed);
             org.apache.calcite.rex.RexShuttle remap = ScanShape.remapper(needed);
             List<RexNode> projects = project.getProjects().stream().map(p -> p.accept(remap)).toList();
             return new ProjectOperator(narrowed, rex.translateAll(projects), rowType(project.getRowType()));
@@ -314,8 +348,9 @@ public final class RelTranslator {
                     used.set(fc.getFieldIndex());
                 }
             }
-            int[] needed = shape.withFilterColumns(used.build()).toArray();
-            input = narrowScan(shape, needed);
+            ScanRangeExtractor.Pushdown pushdown = pushdown(shape);
+            int[] needed = withResidualColumns(used.build(), pushdown).toArray();
+            input = narrowScan(shape, pushdown, needed);
             map = ScanShape.inverse(needed, agg.getInput().getRowType().getFieldCount());
         } else {
             input = translate(agg.getInput());

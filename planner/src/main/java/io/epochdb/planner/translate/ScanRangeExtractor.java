@@ -39,8 +39,10 @@ import org.apache.calcite.sql.SqlKind;
  * integer, date or timestamp column, f is nothing, a cast, or a fixed-width {@code time_bucket} without time zone,
  * and expr has no column references and nothing volatile (literals, parameters, now(), casts and arithmetic on
  * them). An OR whose every branch bounds the same column becomes one term with alternatives (so IN lists work).
- * The work is proportional to the predicate, never to the number of chunks. Everything else is left to the
- * filter, which always stays above the scan.
+ * The work is proportional to the predicate, never to the number of chunks.
+ *
+ * <p>The table read applies the terms row by row, and some of them exactly (see {@link #split}): those conjuncts
+ * need no filter above the scan, nor their columns read. Everything else stays in the filter.
  */
 public final class ScanRangeExtractor {
     /**
@@ -68,36 +70,115 @@ public final class ScanRangeExtractor {
         this.dataColumns = dataColumns;
     }
 
+    /**
+     * A filter condition split for a scan: the terms the table read applies, and the conjuncts it does not apply
+     * exactly (the filter that has to stay above the scan; empty when the read alone yields exactly the rows the
+     * condition keeps).
+     */
+    public record Pushdown(ScanRanges ranges, List<RexNode> residual, String residualText) {
+        public Pushdown {
+            residual = List.copyOf(residual);
+        }
+
+        /** Nothing pushed, {@code condition} (may be null) left to the filter. */
+        public static Pushdown none(RexNode condition) {
+            return new Pushdown(ScanRanges.NONE, condition == null ? List.of() : List.of(condition), null);
+        }
+    }
+
     /** The range terms {@code condition} (over the scan's fields) implies. */
     public ScanRanges extract(RexNode condition) {
+        return split(condition).ranges();
+    }
+
+    /**
+     * The range terms {@code condition} (over the scan's fields) implies, and the conjuncts the read does not apply
+     * exactly. Exact are: {@code col = v} (or an IN list) on a text column with a text value; comparisons of a plain
+     * integer, date or timestamp column with a value of its own type (or one converted to it, as PostgreSQL
+     * does), and ORs of such on one column. Float comparisons stay in the filter (the read keeps NaN rows), as does
+     * anything under a cast or time_bucket (their bounds are widened, not exact).
+     */
+    public Pushdown split(RexNode condition) {
         RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
         List<RangeTerm> terms = new ArrayList<>();
         List<TextTerm> textTerms = new ArrayList<>();
         List<FloatTerm> floatTerms = new ArrayList<>();
+        List<RexNode> residual = new ArrayList<>();
         for (RexNode c : RelOptUtil.conjunctions(expanded)) {
             if (c instanceof RexLiteral lit && (lit.isNull() || Boolean.FALSE.equals(lit.getValueAs(Boolean.class)))) {
-                return ScanRanges.NOTHING; // the simplifier folded the condition (x > NULL, a = 1 AND a = 2)
+                // the simplifier folded the condition (x > NULL, a = 1 AND a = 2): no part is read at all
+                return new Pushdown(ScanRanges.NOTHING, List.of(condition), null);
             }
             TextTerm text = textTerm(c);
             if (text != null) {
                 textTerms.add(text);
+                if (!textValuesExact(c)) {
+                    residual.add(c);
+                }
                 continue;
             }
             FloatTerm f = floatTerm(c);
             if (f != null) {
                 floatTerms.add(f);
+                residual.add(c);
                 continue;
             }
             if (c.getKind() == SqlKind.OR) {
-                terms.addAll(orTerms(c));
+                List<RangeTerm> alternatives = orTerms(c);
+                terms.addAll(alternatives);
+                if (alternatives.size() != 1 || !orExact(c, alternatives.get(0).column())) {
+                    residual.add(c);
+                }
                 continue;
             }
             Bound b = bound(c);
             if (b != null) {
                 terms.add(new RangeTerm(b.column, b.columnType, List.of(List.of(b.bound)), b.text));
             }
+            if (b == null || !b.exact()) {
+                residual.add(c);
+            }
         }
-        return new ScanRanges(terms, textTerms, floatTerms);
+        String residualText = residual.isEmpty() ? null
+            : residual.stream().map(this::renderForExplain).collect(Collectors.joining(" AND "));
+        return new Pushdown(new ScanRanges(terms, textTerms, floatTerms), residual, residualText);
+    }
+
+    /**
+     * Whether every value of a text term (see {@link #textTerm}) compares as the read compares it, byte for byte.
+     * A bpchar value is compared as text without its trailing spaces; only a literal without them is taken as is.
+     */
+    private static boolean textValuesExact(RexNode term) {
+        for (RexNode branch : RelOptUtil.disjunctions(term)) {
+            RexCall call = (RexCall) branch;
+            RexNode value = call.getOperands().get(0) instanceof RexInputRef ? call.getOperands().get(1)
+                : call.getOperands().get(0);
+            SqlType vt = TypeMapping.toColumnType(value.getType()).type();
+            if (vt == SqlType.TEXT || vt == SqlType.VARCHAR || vt == SqlType.UNKNOWN) {
+                continue;
+            }
+            if (!(value instanceof RexLiteral lit) || lit.isNull()) {
+                return false;
+            }
+            String v = lit.getValueAs(String.class);
+            if (v == null || !v.isEmpty() && v.charAt(v.length() - 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every branch of {@code or} consists only of exact bounds on {@code column}. */
+    private boolean orExact(RexNode or, int column) {
+        for (RexNode branch : RelOptUtil.disjunctions(or)) {
+            for (RexNode c : RelOptUtil.conjunctions(branch)) {
+                Bound b = bound(c);
+                if (b == null || !b.exact() || b.column != column) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -242,6 +323,14 @@ public final class ScanRangeExtractor {
     }
 
     private record Bound(int column, SqlType columnType, RangeBound bound, String text) {
+        /**
+         * The read applies the bound exactly: the column itself is compared, in its own type (the value converted
+         * to it as PostgreSQL converts it), so the interval is the comparison's. Casts and time_bucket on the
+         * column side are inverted by widening, which is not exact.
+         */
+        boolean exact() {
+            return bound.steps().isEmpty();
+        }
     }
 
     /** The bound a comparison puts on a column, or null when it has the wrong shape. */
@@ -421,6 +510,15 @@ public final class ScanRangeExtractor {
         return false;
     }
 
+    /** {@link #render} of any condition: Calcite's own text where a part has no PostgreSQL-like rendering. */
+    private String renderForExplain(RexNode condition) {
+        try {
+            return render(condition);
+        } catch (RuntimeException e) {
+            return condition.toString();
+        }
+    }
+
     /** PostgreSQL-like text of a constant expression, for EXPLAIN. */
     private String render(RexNode n) {
         if (n instanceof RexDynamicParam) {
@@ -430,6 +528,9 @@ public final class ScanRangeExtractor {
         if (n instanceof RexLiteral lit) {
             if (lit.isNull()) {
                 return "NULL";
+            }
+            if (lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.SYMBOL) {
+                return String.valueOf(lit.getValue()); // extract's field, trim's side, ...
             }
             ColumnType t = TypeMapping.toColumnType(lit.getType());
             if (t.type().isNumeric()) {

@@ -1,14 +1,12 @@
 package io.epochdb.planner.translate;
 
 import io.epochdb.planner.schema.EpochTable;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A table scan with an optional filter right above it: the plan shape whose scan can skip parts (by the filter's
@@ -30,11 +28,6 @@ record ScanShape(TableScan scan, Filter filter) {
 
     private static boolean isData(TableScan s) {
         return s.getTable() != null && s.getTable().unwrap(EpochTable.class) != null;
-    }
-
-    /** {@code used} plus the fields the filter reads. */
-    ImmutableBitSet withFilterColumns(ImmutableBitSet used) {
-        return filter == null ? used : used.union(RelOptUtil.InputFinder.bits(filter.getCondition()));
     }
 
     /** old field index -> position in {@code needed} (-1 when not read). */

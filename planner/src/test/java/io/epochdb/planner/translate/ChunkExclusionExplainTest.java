@@ -1,6 +1,7 @@
 package io.epochdb.planner.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,24 +44,23 @@ class ChunkExclusionExplainTest {
         assertEquals(List.of("1440"), sql.run("select count(*) from t where time >= '2024-01-10' and time < '2024-01-11'"));
     }
 
-    private static String bounds(String where) {
+    /** The rest of the EXPLAIN line starting with {@code label} for a count over {@code where}, or null. */
+    private static String planLine(String label, String where) {
         String plan = explain("select count(*) from t where " + where);
         for (String line : plan.split("\n")) {
-            if (line.trim().startsWith("Scan Bounds: ")) {
-                return line.trim().substring("Scan Bounds: ".length());
+            if (line.trim().startsWith(label)) {
+                return line.trim().substring(label.length());
             }
         }
         return null;
     }
 
+    private static String bounds(String where) {
+        return planLine("Scan Bounds: ", where);
+    }
+
     private static String segments(String where) {
-        String plan = explain("select count(*) from t where " + where);
-        for (String line : plan.split("\n")) {
-            if (line.trim().startsWith("Segments: ")) {
-                return line.trim().substring("Segments: ".length());
-            }
-        }
-        return null;
+        return planLine("Segments: ", where);
     }
 
     @Test
@@ -104,6 +104,33 @@ class ChunkExclusionExplainTest {
         assertEquals("i > 5", bounds("i > 5 and (v > 1 or name = 'x')"));
     }
 
+    /** The "Filter:" line under the scan: what is still checked above it row by row (null when nothing is). */
+    private static String filterAbove(String where) {
+        return planLine("Filter: ", where);
+    }
+
+    @Test
+    void exactConditionsNeedNoFilterAboveTheScan() {
+        // the read applies these exactly: tag equality with text, ranges on plain integer/timestamp columns, IN lists
+        assertNull(filterAbove("time >= '2024-01-10' and time < '2024-01-11' and name = 'n1'"));
+        assertNull(filterAbove("i in (5, 70000) and name in ('n1', 'n2')"));
+        assertNull(filterAbove("(i > 5 and i < 10) or i = 200000"));
+        assertNull(filterAbove("b between 3 and 7000 and d = '2024-01-10'"));
+        // the rest stays in the filter: float comparisons (the read keeps NaN), widened bounds (casts, time_bucket),
+        // ORs over several columns, and anything else
+        assertEquals("(v > 5::double precision)", filterAbove("v > 5 and i < 1000"));
+        assertEquals("(s::integer < 3)", filterAbove("s < 3"));
+        assertEquals("(i::numeric > 5.5)", filterAbove("i > 5.5 and name = 'n1'"));
+        assertEquals("(time::date = '2024-01-10'::date)", filterAbove("time::date = '2024-01-10'"));
+        assertNotNull(filterAbove("time_bucket('1 hour', time) = '2024-01-10 10:00:00+00'"));
+        assertNotNull(filterAbove("i = 5 or b = 6"));
+        assertNotNull(filterAbove("(i = 5 and name = 'n5') or i = 6"));
+        assertNotNull(filterAbove("i > 5 and (v > 1 or name = 'x')"));
+        assertEquals("(extract(EPOCH, time) >= 1704067740.000000)", filterAbove("extract(epoch from time) >= 1704067740"));
+        assertEquals(List.of("1"), sql.run("select count(*) from t where (i = 5 and name = 'n5') or (i = 6 and name = 'n5')"));
+        assertEquals(List.of("2"), sql.run("select count(*) from t where (i = 5 and name = 'n5') or i = 6"));
+    }
+
     @Test
     void resultsEqualScansWithoutExclusion() {
         String[][] pairs = {
@@ -112,6 +139,9 @@ class ChunkExclusionExplainTest {
             {"time::date = '2024-02-10'", "cast(t.time + interval '0 second' as date) = '2024-02-10'"},
             {"time_bucket('1 hour', time) < '2024-02-01 10:00:00+00'", "time_bucket('1 hour', t.time + interval '0 second') < '2024-02-01 10:00:00+00'"},
             {"ts > timestamptz '2024-03-01 00:00:00+00' and d <= '2024-04-01'", "ts + interval '0 second' > timestamptz '2024-03-01 00:00:00+00' and d + 0 <= '2024-04-01'"},
+            {"name = 'n3' and i >= 1000 and i < 200000", "name || '' = 'n3' and i + 0 >= 1000 and i + 0 < 200000"},
+            {"name in ('n3', 'n4', 'nx') and b in (3, 4, 13, 299999)", "name || '' in ('n3', 'n4', 'nx') and b + 0 in (3, 4, 13, 299999)"},
+            {"(i < 10 or i > 299990) and time > '2024-01-01 00:05:00'", "(i + 0 < 10 or i + 0 > 299990) and t.time + interval '0 second' > '2024-01-01 00:05:00'"},
         };
         for (String[] p : pairs) {
             String q = "select count(*), sum(i), min(b), max(b) from t where ";
