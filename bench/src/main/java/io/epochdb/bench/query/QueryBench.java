@@ -200,6 +200,13 @@ public final class QueryBench {
             if (pg != null) {
                 preparePostgres(pg, options.pgSchema());
             }
+            // both systems write out what the load left in memory now, not while queries are timed: a checkpoint
+            // running behind a query (PostgreSQL's spreads its writes over minutes) made one query in the table
+            // slow by 2x at random
+            checkpoint(epoch, "EpochDB");
+            if (pg != null) {
+                checkpoint(pg, "PostgreSQL");
+            }
             QueryRunner epochRunner = new QueryRunner(epoch, options.warmUps(), options.warmUpMillis(), options.runs(),
                 options.budgetMillis());
             QueryRunner pgRunner = pg == null ? null
@@ -258,6 +265,17 @@ public final class QueryBench {
     private static String brief(Timing t) {
         return t.ok() ? String.format(Locale.ROOT, "median %.2f ms (%d runs)", t.median(), t.runs())
             : "ERROR " + t.error();
+    }
+
+    /** CHECKPOINT, or a note when the role may not (PostgreSQL 15 needs superuser or pg_checkpoint). */
+    private static void checkpoint(Connection c, String system) {
+        long start = System.nanoTime();
+        try {
+            exec(c, "CHECKPOINT");
+            System.out.printf(Locale.ROOT, "%s: CHECKPOINT in %.1f s%n", system, (System.nanoTime() - start) / 1e9);
+        } catch (SQLException e) {
+            System.out.println(system + ": no CHECKPOINT before timing (" + e.getMessage() + ")");
+        }
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
