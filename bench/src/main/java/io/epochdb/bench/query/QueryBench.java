@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * receive the same SQL text. The PostgreSQL table gets TSBS's two indexes (from the ingest code) and VACUUM ANALYZE.
  *
  * <p>Options: {@code --hosts N} (100), {@code --days D} (1), {@code --seed S} (data), {@code --query-seed S} (1),
- * {@code --warmups W} (5) and {@code --warmup-seconds S} (5: untimed runs of a query until both are reached, as
+ * {@code --warmups W} (5) and {@code --warmup-seconds S} (10: untimed runs of a query until both are reached, as
  * a long-running server has its query paths JIT-compiled), {@code --runs R} (10), {@code --budget-seconds B} (30: a run slower than this is not
  * repeated), {@code --queries a,b,...} (all), {@code --epochdb-jar PATH} or {@code --epochdb-url URL},
  * {@code --epochdb-jvm "ARGS"}, {@code --pg-url URL}, {@code --pg-schema NAME} (bench_query), {@code --keep-data}, {@code --skip-load} (with --epochdb-url: both
@@ -51,7 +51,7 @@ public final class QueryBench {
             long seed = CpuOnlyGenerator.DEFAULT_SEED;
             long querySeed = 1;
             int warmUps = 5;
-            double warmUpMillis = 5_000;
+            double warmUpMillis = 10_000;
             int runs = 10;
             double budget = 30_000;
             List<String> queries = TsbsQueries.TYPES;
