@@ -85,8 +85,9 @@ final class Recovery {
                 }
                 WalReader.End end = WalReader.read(walDir, seq, seq == last, this::apply);
                 if (end.torn()) {
-                    LOG.warn("WAL file {} ends with a torn record at offset {}: ignored (never acknowledged)",
+                    LOG.warn("WAL file {} ends with a torn record at offset {}: cut off (never acknowledged)",
                         WalFiles.file(walDir, seq), end.validBytes());
+                    cutTornTail(WalFiles.file(walDir, seq), end.validBytes());
                 }
             }
         } finally {
@@ -155,6 +156,19 @@ final class Recovery {
                     throw new UncheckedIOException(e);
                 }
             }
+        }
+    }
+
+    /**
+     * Truncates a WAL file to its last whole record before anything else is written. New records go to a newer
+     * file, after which this one is no longer the last: a torn tail left in it would make the next recovery (after a
+     * crash before the checkpoint that ends this one) stop with a corrupt-WAL error.
+     */
+    static void cutTornTail(Path file, long validBytes) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(validBytes);
+            ch.force(true);
         }
     }
 

@@ -131,6 +131,31 @@ class DurabilityTest {
     }
 
     @Test
+    void recoveryCutsATornTailSoALaterCrashCanRecoverAgain() throws IOException {
+        // a crash after recovery started a new WAL file but before its checkpoint ended left the torn file behind,
+        // no longer the last one: the next start failed with "WAL file ... is corrupt ... truncated record"
+        Storage s = Storage.open(dir, root);
+        commitRows(s, createMetrics(s), 0, 5);
+        s.abandon();
+        Path wal = lastWal();
+        long whole = Files.size(wal);
+        Files.write(wal, new byte[] {40, 0, 0, 0, 1, 2, 3, 4, 2, 9, 9}, StandardOpenOption.APPEND);
+        TableRegistry registry = new TableRegistry(new io.epochdb.storage.txn.TransactionManager(), root, dir);
+        try {
+            new Recovery(dir, new io.epochdb.storage.catalog.MemoryCatalog(), registry, new Sequences(), root).run();
+        } finally {
+            registry.closeAll();
+        }
+        assertEquals(whole, Files.size(wal));
+        // the server then writes to a newer WAL file and is killed before its checkpoint
+        List<Long> walFiles = io.epochdb.storage.wal.WalFiles.sequences(dir.resolve("wal"));
+        new io.epochdb.storage.wal.WalWriter(dir.resolve("wal"), walFiles.get(walFiles.size() - 1) + 1, true, 200).close();
+        try (Storage again = Storage.open(dir, root)) {
+            assertEquals(5, rows(again, "m").size());
+        }
+    }
+
+    @Test
     void corruptSegmentFailsNamingTheFile() throws IOException {
         try (Storage s = Storage.open(dir, root)) {
             commitRows(s, createMetrics(s), 0, 100);
