@@ -8,6 +8,7 @@ import io.epochdb.common.types.SqlType;
 import io.epochdb.exec.ExecContext;
 import io.epochdb.exec.batch.Batch;
 import io.epochdb.storage.catalog.TableDef;
+import io.epochdb.storage.table.RowConstraints;
 import io.epochdb.storage.table.ScanPart;
 import io.epochdb.storage.table.TableSnapshot;
 import io.epochdb.storage.vector.ArrowTypes;
@@ -56,7 +57,9 @@ class TableScanOperatorTest {
         }
 
         @Override
-        public ScanPart read(int part, int[] columns, boolean withRowIds, BufferAllocator out) {
+        public ScanPart read(int part, int[] columns, boolean withRowIds, RowConstraints constraints,
+                             BufferAllocator out) {
+            // no constraints are pushed in these tests
             long base = 0;
             for (int i = 0; i < part; i++) {
                 base += sizes[i];

@@ -322,15 +322,12 @@ public final class ScanRangeExtractor {
         };
     }
 
-    private record Bound(int column, SqlType columnType, RangeBound bound, String text) {
-        /**
-         * The read applies the bound exactly: the column itself is compared, in its own type (the value converted
-         * to it as PostgreSQL converts it), so the interval is the comparison's. Casts and time_bucket on the
-         * column side are inverted by widening, which is not exact.
-         */
-        boolean exact() {
-            return bound.steps().isEmpty();
-        }
+    /**
+     * @param exact the read applies the bound exactly: the bare column is compared, in its own type (the value
+     *     converted to it as PostgreSQL converts it), so the interval is the comparison's. Casts and time_bucket on
+     *     the column side are inverted by widening, which is not exact; so is a cast that only changes the typmod.
+     */
+    private record Bound(int column, SqlType columnType, RangeBound bound, String text, boolean exact) {
     }
 
     /** The bound a comparison puts on a column, or null when it has the wrong shape. */
@@ -374,7 +371,8 @@ public final class ScanRangeExtractor {
             return null; // a value exec cannot compute ahead: leave it to the filter
         }
         String text = side.text + " " + op.symbol() + " " + render(value);
-        return new Bound(side.column, side.columnType, new RangeBound(op, valueExpr, steps), text);
+        return new Bound(side.column, side.columnType, new RangeBound(op, valueExpr, steps), text,
+            side.bare && steps.isEmpty());
     }
 
     /**
@@ -420,7 +418,8 @@ public final class ScanRangeExtractor {
     }
 
     /** The column a compared expression is a monotone function of, with the steps from the outside in. */
-    private record ColumnSide(int column, SqlType columnType, List<ColumnStep> steps, SqlType resultType, String text) {
+    private record ColumnSide(int column, SqlType columnType, List<ColumnStep> steps, SqlType resultType, String text,
+                              boolean bare) {
     }
 
     private ColumnSide columnSide(RexNode n) {
@@ -429,7 +428,7 @@ public final class ScanRangeExtractor {
                 return null;
             }
             SqlType t = TypeMapping.toColumnType(ref.getType()).type();
-            return RangeTerm.supportsColumnType(t) ? new ColumnSide(ref.getIndex(), t, List.of(), t, columnNames.get(ref.getIndex())) : null;
+            return RangeTerm.supportsColumnType(t) ? new ColumnSide(ref.getIndex(), t, List.of(), t, columnNames.get(ref.getIndex()), true) : null;
         }
         if (!(n instanceof RexCall call)) {
             return null;
@@ -441,13 +440,14 @@ public final class ScanRangeExtractor {
             }
             SqlType to = TypeMapping.toColumnType(call.getType()).type();
             if (to == inner.resultType) {
-                return inner;
+                // the same type for bounds, but maybe another typmod (timestamp(0) rounds): no longer the bare column
+                return new ColumnSide(inner.column, inner.columnType, inner.steps, inner.resultType, inner.text, false);
             }
             if (commonType(inner.resultType, to) == null) {
                 return null;
             }
             return new ColumnSide(inner.column, inner.columnType, prepend(new ColumnStep.Cast(inner.resultType, to), inner.steps),
-                to, inner.text + "::" + ColumnType.of(to).displayName());
+                to, inner.text + "::" + ColumnType.of(to).displayName(), false);
         }
         if (RexTranslator.functionName(call).equals("time_bucket") && call.getOperands().size() >= 2) {
             RexNode width = call.getOperands().get(0);
@@ -475,7 +475,7 @@ public final class ScanRangeExtractor {
                 return null;
             }
             return new ColumnSide(inner.column, inner.columnType, prepend(new ColumnStep.Bucket(result, w), inner.steps),
-                result, "time_bucket(" + render(width) + ", " + inner.text + ")");
+                result, "time_bucket(" + render(width) + ", " + inner.text + ")", false);
         }
         return null;
     }

@@ -318,11 +318,6 @@ public final class HypertableTable implements ChunkedTable, AutoCloseable {
         }
 
         @Override
-        public ScanPart read(int part, int[] columns, boolean withRowIds, BufferAllocator out) {
-            return read(part, columns, withRowIds, RowConstraints.NONE, out);
-        }
-
-        @Override
         public ScanPart read(int part, int[] columns, boolean withRowIds, RowConstraints constraints,
                              BufferAllocator out) {
             int c = chunkIndex(part);

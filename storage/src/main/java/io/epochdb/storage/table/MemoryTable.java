@@ -133,11 +133,6 @@ public final class MemoryTable implements Table {
         }
 
         @Override
-        public ScanPart read(int part, int[] columns, boolean withRowIds, BufferAllocator out) {
-            return read(part, columns, withRowIds, RowConstraints.NONE, out);
-        }
-
-        @Override
         public ScanPart read(int part, int[] columns, boolean withRowIds, RowConstraints constraints,
                              BufferAllocator out) {
             if (part < 0 || part >= partCount()) {

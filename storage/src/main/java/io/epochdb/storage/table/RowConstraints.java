@@ -18,8 +18,10 @@ import org.apache.arrow.vector.TimeStampVector;
 /**
  * Conditions a scan pushes into a table read so that only rows that may match are copied out: per integer, date or
  * timestamp column a set of closed intervals (in the column's storage encoding, see {@link ColumnStats}), and per
- * text column a set of values it must equal. Every condition must hold; NULL never matches. The reader keeps its
- * exact filter above, so these only have to let every matching row through (they may keep more).
+ * text column a set of values it must equal. Every condition must hold; NULL never matches. Ranges and text values
+ * are applied exactly (the planner drops a filter they make redundant), so a column whose vector is not of the kind
+ * a condition expects is an error, never a reason to keep rows; float ranges keep NaN rows (see {@link DoubleRange})
+ * and so always have the exact filter above them.
  *
  * <p>Text equality uses the part's {@link TextDictionary} when it has one: the matching rows come straight from
  * its postings, as from an index, so a tag filter costs per matching row rather than per stored row.
@@ -133,8 +135,11 @@ public final class RowConstraints {
 
     private static int applyText(PartView part, int column, byte[][] values, int[] rows, int n, boolean all) {
         FieldVector v = part.column(column);
+        if (v == null) {
+            return 0; // all NULL: nothing equals
+        }
         if (!(v instanceof BaseVariableWidthVector text)) {
-            return v == null ? 0 : n; // all NULL: nothing equals; an unexpected type: keep (the filter decides)
+            throw unexpected("text equality", v);
         }
         TextDictionary dict = part.dictionary(column);
         if (dict == null) {
@@ -227,7 +232,7 @@ public final class RowConstraints {
         } else if (v instanceof SmallIntVector) {
             width = 2;
         } else {
-            return n; // not a type with ranges: keep (the filter decides)
+            throw unexpected("a range", v);
         }
         ArrowBuf data = ((BaseFixedWidthVector) v).getDataBuffer();
         boolean nulls = mayHaveNulls(v, n);
@@ -265,7 +270,7 @@ public final class RowConstraints {
             return 0;
         }
         if (!(v instanceof Float8Vector)) {
-            return n; // not float8: keep (the filter decides)
+            throw unexpected("a float8 range", v);
         }
         ArrowBuf data = ((Float8Vector) v).getDataBuffer();
         boolean nulls = mayHaveNulls(v, n);
@@ -277,6 +282,12 @@ public final class RowConstraints {
             }
         }
         return m;
+    }
+
+    /** A condition the planner pushed onto a column stored otherwise than its type implies: a bug, not a miss. */
+    private static IllegalStateException unexpected(String condition, FieldVector v) {
+        return new IllegalStateException("cannot apply " + condition + " to column " + v.getField().getName() + " stored as "
+            + v.getClass().getSimpleName());
     }
 
     private static long read(ArrowBuf data, int row, int width) {

@@ -19,17 +19,17 @@ public interface TableSnapshot {
      * The visible rows of one part: new vectors (allocated from {@code allocator}, owned by the caller) for the
      * requested 0-based column positions, plus their row ids if {@code withRowIds}.
      */
-    ScanPart read(int part, int[] columns, boolean withRowIds, BufferAllocator allocator);
+    default ScanPart read(int part, int[] columns, boolean withRowIds, BufferAllocator allocator) {
+        return read(part, columns, withRowIds, RowConstraints.NONE, allocator);
+    }
 
     /**
-     * Like {@link #read(int, int[], boolean, BufferAllocator)}, but may leave out rows that fail
-     * {@code constraints} (column positions as in {@code def()}), so they are never copied. Rows that satisfy them
-     * are always returned; others may be too, so the caller still filters.
+     * Like {@link #read(int, int[], boolean, BufferAllocator)}, leaving out the rows that fail {@code constraints}
+     * (column positions as in {@code def()}), so they are never copied. The planner relies on this being exact
+     * (it drops the filter conditions the constraints express), except for what {@link RowConstraints} documents
+     * as kept.
      */
-    default ScanPart read(int part, int[] columns, boolean withRowIds, RowConstraints constraints,
-                          BufferAllocator allocator) {
-        return read(part, columns, withRowIds, allocator);
-    }
+    ScanPart read(int part, int[] columns, boolean withRowIds, RowConstraints constraints, BufferAllocator allocator);
 
     /** The hypertable chunk {@code part} belongs to, or -1 for a plain table. */
     default int chunkId(int part) {

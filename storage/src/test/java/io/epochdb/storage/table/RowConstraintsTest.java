@@ -5,6 +5,7 @@ import static io.epochdb.storage.TestData.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.epochdb.common.types.ColumnType;
 import io.epochdb.common.types.SqlType;
@@ -132,6 +133,16 @@ class RowConstraintsTest {
             List.of(new RowConstraints.TextIn(1, List.of("new_host", "host_4"))));
         assertEquals(expected(r -> ("host_4".equals(r.get(1)) || "new_host".equals(r.get(1))) && r.get(2) != null
             && Math.abs((Integer) r.get(2)) <= 5), read(rangeAndText));
+    }
+
+    @Test
+    void conditionOnAColumnOfAnotherKindIsAnErrorNotAllRows() {
+        // the planner drops the filter these conditions express: keeping every row here would be a wrong answer
+        RowConstraints rangeOnText = new RowConstraints(List.of(new RowConstraints.Range(1, new long[] {0}, new long[] {5})),
+            List.of());
+        assertThrows(IllegalStateException.class, () -> read(rangeOnText));
+        RowConstraints textOnInt = new RowConstraints(List.of(), List.of(new RowConstraints.TextIn(2, List.of("5"))));
+        assertThrows(IllegalStateException.class, () -> read(textOnInt));
     }
 
     @Test
