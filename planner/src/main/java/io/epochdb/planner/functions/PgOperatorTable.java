@@ -112,7 +112,9 @@ public final class PgOperatorTable {
         }
         return f.createTypeWithNullability(t, source.isNullable() || b.getOperandType(2).isNullable());
     },
-        OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.DATETIME, SqlTypeFamily.DATETIME));
+        // an origin written as a plain string literal is read as the source's type, as PostgreSQL does
+        OperandTypes.or(OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.DATETIME, SqlTypeFamily.DATETIME),
+            OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER)));
     public static final SqlFunction DATE_TRUNC = fn("date_trunc", b -> {
         RelDataType t = b.getOperandType(1);
         RelDataTypeFactory f = b.getTypeFactory();
