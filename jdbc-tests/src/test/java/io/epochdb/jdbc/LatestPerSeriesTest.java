@@ -1,7 +1,6 @@
 package io.epochdb.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -48,10 +47,7 @@ class LatestPerSeriesTest {
 
     private static void same(Connection c, String select, String where, String order) throws Exception {
         String fast = select + where + " ORDER BY " + order;
-        String full = select + where + " ORDER BY " + order.replace("time", "(time + interval '0')");
-        List<String> expected = Sql.rows(c, full);
-        assertFalse(expected.isEmpty(), full);
-        assertEquals(expected, Sql.rows(c, fast), fast);
+        Sql.assertSameRows(c, fast, select + where + " ORDER BY " + order.replace("time", "(time + interval '0')"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.epochdb.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -37,10 +37,7 @@ class NewestFirstTest {
 
     private static void same(Connection c, String select, String where, String order, String limit) throws Exception {
         String fast = select + where + " ORDER BY " + order + limit;
-        String full = select + where + " ORDER BY " + order.replace("time", "(time + interval '0')") + limit;
-        List<String> expected = Sql.rows(c, full);
-        assertFalse(expected.isEmpty(), full);
-        assertEquals(expected, Sql.rows(c, fast), fast);
+        Sql.assertSameRows(c, fast, select + where + " ORDER BY " + order.replace("time", "(time + interval '0')") + limit);
     }
 
     @Test
@@ -55,6 +52,34 @@ class NewestFirstTest {
             same(c, "SELECT time, v FROM nf_plain", "", "time DESC, v", " LIMIT 5");
             same(c, "SELECT time, v FROM nf_plain", "", "time, v", " LIMIT 5");
             assertEquals(List.of(), Sql.rows(c, "SELECT * FROM nf ORDER BY time DESC LIMIT 0"));
+        }
+    }
+
+    /** The grouped query and the same with a sort key the planner cannot stop on ({@code b + interval '0'}). */
+    private static void sameGroups(Connection c, String bucket, String table, String where, String extraKeys,
+                                   String order, String limit) throws Exception {
+        String select = "SELECT " + bucket + " AS b" + extraKeys + ", count(*), sum(v), max(v) FROM " + table + where
+            + " GROUP BY b" + extraKeys + " ORDER BY ";
+        String fast = select + order + limit;
+        Sql.assertSameRows(c, fast, select + order.replace("b DESC", "b + interval '0' DESC") + limit);
+    }
+
+    @Test
+    void newestGroupsReadNewestFirstAndMatchAFullAggregation() throws Exception {
+        try (Connection c = server.connect()) {
+            sameGroups(c, "time_bucket('1 minute', time)", "nf", "", "", "b DESC", " LIMIT 5");
+            sameGroups(c, "time_bucket('1 hour', time)", "nf", " WHERE time < '2024-01-05 00:00:01'", "", "b DESC", " LIMIT 3");
+            sameGroups(c, "time_bucket('15 minutes', time, 'Europe/Berlin')", "nf", " WHERE host = 'h2'", "", "b DESC",
+                " LIMIT 4 OFFSET 2");
+            sameGroups(c, "date_trunc('hour', time)", "nf", "", ", host", "b DESC, host", " LIMIT 9");
+            sameGroups(c, "time", "nf", "", "", "b DESC", " LIMIT 3");
+            sameGroups(c, "date_bin('10 minutes', time, '2024-01-01 00:03:00+00')", "nf", "", "", "b DESC", " LIMIT 6");
+            sameGroups(c, "time_bucket('1 minute', time)", "nf_plain", "", "", "b DESC NULLS LAST", " LIMIT 5");
+            sameGroups(c, "time_bucket('1 minute', time)", "nf_plain", "", "", "b DESC", " LIMIT 5");
+            // the newest minute bucket is complete after the newest segments: the rest is not read
+            List<String> plan = Sql.rows(c, "EXPLAIN ANALYZE SELECT time_bucket('1 minute', time) AS b, count(*) FROM nf"
+                + " GROUP BY b ORDER BY b DESC LIMIT 5");
+            assertTrue(plan.stream().anyMatch(l -> l.trim().startsWith("Segments reached: ")), String.join("\n", plan));
         }
     }
 }

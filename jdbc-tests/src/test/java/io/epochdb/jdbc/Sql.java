@@ -55,6 +55,16 @@ public final class Sql {
     }
 
     /** The single value of a one-row, one-column query. */
+    /**
+     * Asserts that {@code fast} (a query a planner shortcut applies to) returns exactly what {@code reference} (the
+     * same query written so that the shortcut cannot apply) returns, and that this is not nothing.
+     */
+    public static void assertSameRows(Connection c, String fast, String reference) throws SQLException {
+        List<String> expected = rows(c, reference);
+        org.junit.jupiter.api.Assertions.assertFalse(expected.isEmpty(), reference);
+        assertEquals(expected, rows(c, fast), fast);
+    }
+
     public static String scalar(Connection c, String sql) throws SQLException {
         List<String> rows = rows(c, sql);
         assertEquals(1, rows.size(), () -> "expected one row from " + sql + " but got " + rows);

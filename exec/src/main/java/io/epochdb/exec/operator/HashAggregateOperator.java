@@ -34,6 +34,14 @@ public final class HashAggregateOperator implements Operator {
     private int outSet;
     private int outGroup;
     private int[] filtered = new int[Batch.TARGET_ROWS];
+    private EarlyStop earlyStop;
+
+    /** Decides, after each input batch, whether the rest of the input can still change the rows the consumer keeps. */
+    @FunctionalInterface
+    public interface EarlyStop {
+        /** True to stop reading the input now (the groups so far are the result). */
+        boolean enough(HashAggregateOperator aggregate);
+    }
 
     public HashAggregateOperator(Operator input, int[] groupKeys, List<int[]> groupingSets, List<AggCall> calls,
                                  RowType rowType) {
@@ -159,6 +167,27 @@ public final class HashAggregateOperator implements Operator {
         input.open(ctx);
     }
 
+    /**
+     * Lets a consumer end the input early, asked after each batch (which is then aggregated on this thread, so the
+     * groups it looks at are up to date). Only for a single grouping set. Call before {@link #open}.
+     */
+    public void stopEarlyWhen(EarlyStop stop) {
+        if (groupingSets.size() != 1) {
+            throw new IllegalStateException("early stop needs a single grouping set");
+        }
+        this.earlyStop = stop;
+    }
+
+    /** How many groups there are so far. */
+    public int groupCount() {
+        return sets.get(0).groupCount();
+    }
+
+    /** The values of GROUP BY key {@code k} (position among the keys), one per group so far, in group order. */
+    public FieldVector groupKeyValues(int k) {
+        return sets.get(0).table.storedKey(k);
+    }
+
     /** After this many batches inline, the rest is aggregated on a second thread (input keeps this one). */
     private static final int INLINE_BATCHES = 8;
 
@@ -176,7 +205,7 @@ public final class HashAggregateOperator implements Operator {
                     next.close();
                     continue;
                 }
-                if (background == null && BackgroundConsumer.ENABLED && ++seen > INLINE_BATCHES) {
+                if (background == null && earlyStop == null && BackgroundConsumer.ENABLED && ++seen > INLINE_BATCHES) {
                     background = new BackgroundConsumer(this::aggregate);
                 }
                 if (background != null) {
@@ -184,6 +213,9 @@ public final class HashAggregateOperator implements Operator {
                 } else {
                     try (Batch b = next) {
                         aggregate(b);
+                    }
+                    if (earlyStop != null && earlyStop.enough(this)) {
+                        break; // the unread input is released when the plan closes
                     }
                 }
             }

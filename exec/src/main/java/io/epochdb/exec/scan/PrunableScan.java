@@ -20,4 +20,12 @@ public interface PrunableScan {
 
     /** What the last open() kept, or null before open. */
     ScanReport report();
+
+    /**
+     * How many of the kept parts the last execution reached (read or skipped); fewer than kept when its consumer
+     * stopped early; -1 when not known.
+     */
+    default int partsStarted() {
+        return -1;
+    }
 }

@@ -144,7 +144,7 @@ final class StatementPreparer {
                     }
                 }
                 double millis = (System.nanoTime() - start) / 1e6;
-                for (String line : ExplainText.lines(q.rel(), scans, io.epochdb.exec.scan.PrunableScan::report)) {
+                for (String line : ExplainText.lines(q.rel(), scans, io.epochdb.exec.scan.PrunableScan::report, true)) {
                     rows.add(List.of(line));
                 }
                 rows.add(List.of(String.format("Execution Time: %.3f ms (%d rows)", millis, count)));

@@ -35,9 +35,18 @@ public final class ExplainText {
      * @param reports a scan's counts, or null to print none (e.g. prune without reading, or the last open's)
      */
     public static List<String> lines(RelNode rel, ScanRegistry scans, Function<PrunableScan, ScanReport> reports) {
+        return lines(rel, scans, reports, false);
+    }
+
+    /**
+     * The plan's lines after an execution (EXPLAIN ANALYZE) when {@code executed}: scans that stopped early also
+     * say how many parts they reached.
+     */
+    public static List<String> lines(RelNode rel, ScanRegistry scans, Function<PrunableScan, ScanReport> reports,
+                                     boolean executed) {
         StringWriter sw = new StringWriter();
         PrintWriter pw = new PrintWriter(sw);
-        rel.explain(new Writer(pw, node -> details(node, scans, reports)));
+        rel.explain(new Writer(pw, node -> details(node, scans, reports, executed)));
         pw.flush();
         List<String> out = new ArrayList<>();
         for (String line : sw.toString().split("\n")) {
@@ -49,7 +58,8 @@ public final class ExplainText {
     }
 
     /** The detail lines under one scan. */
-    static List<String> details(RelNode node, ScanRegistry scans, Function<PrunableScan, ScanReport> reports) {
+    static List<String> details(RelNode node, ScanRegistry scans, Function<PrunableScan, ScanReport> reports,
+                                boolean executed) {
         if (scans == null || !(node instanceof TableScan)) {
             return List.of();
         }
@@ -70,6 +80,9 @@ public final class ExplainText {
                 lines.add("Chunks: kept " + r.chunksKept() + " of " + r.chunksTotal());
             }
             lines.add("Segments: kept " + r.partsKept() + " of " + r.partsTotal());
+            if (executed && scan.partsStarted() >= 0 && scan.partsStarted() < r.partsKept()) {
+                lines.add("Segments reached: " + scan.partsStarted() + " (the rest could not change the result)");
+            }
         }
         return lines;
     }

@@ -9,6 +9,7 @@ import io.epochdb.exec.expr.Expr;
 import io.epochdb.exec.expr.Functions;
 import io.epochdb.exec.expr.Literal;
 import io.epochdb.exec.operator.FilterOperator;
+import io.epochdb.exec.operator.NewestGroupsStop;
 import io.epochdb.exec.operator.FrameBound;
 import io.epochdb.exec.operator.GenerateSeriesOperator;
 import io.epochdb.exec.operator.HashAggregateOperator;
@@ -444,7 +445,96 @@ public final class RelTranslator {
         if (fetch >= 0) {
             readNewestFirst(sort, keys.get(0), op);
         }
+        if (fetch > 0 && input instanceof HashAggregateOperator aggOp) {
+            newestGroupsFirst(sort, keys.get(0), aggOp, offset + fetch);
+        }
         return op;
+    }
+
+    /** The scan operator this translator built for TableScan node {@code scan}, or null. */
+    public TableScanOperator scanOperator(RelNode scan) {
+        return scansByRel.get(scan.getId());
+    }
+
+    /**
+     * For {@code GROUP BY b ... ORDER BY b DESC LIMIT n} straight over a table scan, where b is a NOT NULL (or NULLS
+     * LAST) time column or {@code time_bucket}/{@code date_trunc} of it: the scan reads parts newest first and the
+     * aggregation stops once the n newest groups are complete ({@link NewestGroupsStop}), so "the last 5 minutes
+     * by minute" reads the newest segment, not the table.
+     */
+    private void newestGroupsFirst(Sort sort, SortKey first, HashAggregateOperator aggOp, long wanted) {
+        if (!first.descending() || !(sort.getInput() instanceof Aggregate agg) || agg.getGroupType() != Aggregate.Group.SIMPLE
+            || first.column() >= agg.getGroupCount()) {
+            return;
+        }
+        int field = agg.getGroupSet().asList().get(first.column());
+        RelNode rel = agg.getInput();
+        if (rel instanceof Project p) {
+            RexInputRef time = bucketedColumn(p.getProjects().get(field));
+            if (time == null) {
+                return;
+            }
+            field = time.getIndex();
+            rel = p.getInput();
+        }
+        while (rel instanceof Filter f) {
+            rel = f.getInput();
+        }
+        if (!(rel instanceof TableScan)) {
+            return;
+        }
+        TableScanOperator scanOp = scansByRel.get(rel.getId());
+        if (scanOp != null && ordersByTime(rel, field, first)) {
+            scanOp.readInOrderOf(field, true);
+            aggOp.stopEarlyWhen(new NewestGroupsStop(first.column(), wanted, scanOp));
+        }
+    }
+
+    /**
+     * The column {@code e} is, or buckets by constant arguments: {@code time_bucket}, {@code date_bin}, 2-argument
+     * {@code date_trunc} (each gives the start of the bucket holding the time, never a later value).
+     */
+    private static RexInputRef bucketedColumn(RexNode e) {
+        if (e instanceof RexInputRef ref) {
+            return ref;
+        }
+        if (!(e instanceof RexCall call)) {
+            return null;
+        }
+        String name = RexTranslator.functionName(call);
+        int timeArg = switch (name) {
+            case "time_bucket" -> 1;
+            case "date_trunc" -> call.getOperands().size() == 2 ? 1 : -1;
+            case "date_bin" -> 1;
+            default -> -1;
+        };
+        if (timeArg < 0 || !(call.getOperands().get(timeArg) instanceof RexInputRef ref)
+            || !call.getType().getSqlTypeName().equals(ref.getType().getSqlTypeName())) {
+            return null; // a bucket of another type than the column would not share its encoding
+        }
+        for (int i = 0; i < call.getOperands().size(); i++) {
+            if (i != timeArg && !ScanRangeExtractor.isConstant(call.getOperands().get(i))) {
+                return null;
+            }
+        }
+        return ref;
+    }
+
+    /**
+     * Whether scan field {@code field} can order parts for sort key {@code first}: a table column of an integer,
+     * date or timestamp type (statistics in the values' encoding), never NULL or with NULLs sorted last.
+     */
+    private static boolean ordersByTime(RelNode scan, int field, SortKey first) {
+        EpochTable et = scan.getTable().unwrap(EpochTable.class);
+        if (et == null || field >= et.def().columns().size()) {
+            return false;
+        }
+        io.epochdb.storage.catalog.ColumnDef col = et.def().columns().get(field);
+        boolean longValued = switch (col.type().type()) {
+            case INT2, INT4, INT8, DATE, TIMESTAMP, TIMESTAMPTZ -> true;
+            default -> false;
+        };
+        return longValued && (col.notNull() || !first.nullsFirst());
     }
 
     /**
@@ -452,11 +542,6 @@ public final class RelTranslator {
      * with col a NOT NULL (or NULLS LAST) integer, date or timestamp column: the scan reads parts in col's order and
      * the top-N stops once no unread part can hold a row that beats its N-th.
      */
-    /** The scan operator this translator built for TableScan node {@code scan}, or null. */
-    public TableScanOperator scanOperator(RelNode scan) {
-        return scansByRel.get(scan.getId());
-    }
-
     private void readNewestFirst(Sort sort, SortKey first, SortOperator op) {
         RelNode rel = sort.getInput();
         int field = first.column();
@@ -470,17 +555,8 @@ public final class RelTranslator {
                 return;
             }
         }
-        EpochTable et = rel.getTable().unwrap(EpochTable.class);
         TableScanOperator scanOp = scansByRel.get(rel.getId());
-        if (et == null || scanOp == null || field >= et.def().columns().size()) {
-            return;
-        }
-        io.epochdb.storage.catalog.ColumnDef col = et.def().columns().get(field);
-        boolean longValued = switch (col.type().type()) {
-            case INT2, INT4, INT8, DATE, TIMESTAMP, TIMESTAMPTZ -> true;
-            default -> false;
-        };
-        if (longValued && (col.notNull() || !first.nullsFirst())) {
+        if (scanOp != null && ordersByTime(rel, field, first)) {
             scanOp.readInOrderOf(field, first.descending());
             op.stopEarlyWith(scanOp);
         }
