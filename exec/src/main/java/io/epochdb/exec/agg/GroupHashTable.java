@@ -1,7 +1,6 @@
 package io.epochdb.exec.agg;
 
 import io.epochdb.common.types.ColumnType;
-import io.epochdb.exec.batch.Batch;
 import io.epochdb.exec.batch.KeyType;
 import io.epochdb.exec.batch.Vectors;
 import java.util.ArrayList;
@@ -188,7 +187,7 @@ public final class GroupHashTable implements AutoCloseable {
     /** Fills {@code groupIds[i]} for rows {@code [0, n)}; hashes a column at a time, then probes row by row. */
     public void findOrInsert(List<FieldVector> keys, int n, int[] groupIds) {
         if (rowHashes.length < n) {
-            rowHashes = new long[Math.max(n, Batch.TARGET_ROWS)];
+            rowHashes = new long[n]; // as large as the batches are: small queries make small batches
         }
         long[] hs = rowHashes;
         Arrays.fill(hs, 0, n, SEED);

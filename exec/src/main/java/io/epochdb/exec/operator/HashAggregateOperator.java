@@ -33,7 +33,7 @@ public final class HashAggregateOperator implements Operator {
     private boolean consumed;
     private int outSet;
     private int outGroup;
-    private int[] filtered = new int[Batch.TARGET_ROWS];
+    private int[] filtered = new int[0];
     private EarlyStop earlyStop;
 
     /** Decides, after each input batch, whether the rest of the input can still change the rows the consumer keeps. */
@@ -57,7 +57,7 @@ public final class HashAggregateOperator implements Operator {
         final int[] keys;
         final GroupHashTable table;
         final Accumulator[] accs;
-        int[] ids = new int[Batch.TARGET_ROWS];
+        int[] ids = new int[0]; // grown to the batch size in add()
         /** For each output key column (groupKeys order): the stored key vector, or null when not in this set. */
         FieldVector[] outputKeys;
 

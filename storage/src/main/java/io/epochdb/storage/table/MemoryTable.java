@@ -46,6 +46,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 public final class MemoryTable implements Table {
     public static final int BLOCK_BITS = 16;
     public static final int BLOCK_ROWS = 1 << BLOCK_BITS;
+    /** Per-thread row-position scratch for {@link MemoryTableSnapshot#read}. */
+    private static final ThreadLocal<int[]> SELECTION = ThreadLocal.withInitial(() -> new int[0]);
     private static final int OFFSET_MASK = BLOCK_ROWS - 1;
 
     private final BufferAllocator allocator;
@@ -147,7 +149,7 @@ public final class MemoryTable implements Table {
                 if (allVisible && constraints.isEmpty()) {
                     return copyRows(b, snapDef, columns, null, limit, withRowIds, out);
                 }
-                int[] selected = new int[limit];
+                int[] selected = selectionScratch(limit);
                 int n = 0;
                 if (allVisible) {
                     n = limit; // the constraints list rows 0..limit-1 themselves, or take them from postings
@@ -190,6 +192,20 @@ public final class MemoryTable implements Table {
             } finally {
                 lock.readLock().unlock();
             }
+        }
+
+        /**
+         * A row-position array of at least {@code rows} entries for one read on this thread (reads run on query
+         * and read-ahead threads; none keeps the array): a fresh 256 KiB array per block read cost its zeroing and
+         * most of a small query's garbage.
+         */
+        private static int[] selectionScratch(int rows) {
+            int[] a = SELECTION.get();
+            if (a.length < rows) {
+                a = new int[Math.max(rows, BLOCK_ROWS)];
+                SELECTION.set(a);
+            }
+            return a;
         }
 
         /** Block {@code b} as this snapshot's column positions see it (read lock held during use). */
