@@ -3,7 +3,7 @@
 # directory) and PostgreSQL 15 as run-ingest.sh does, runs TSBS's cpu-only queries (TimescaleDB SQL, seeded parameters)
 # on both and prints median/min ms per query, the ratio and whether both returned the same rows.
 #
-#   bench/run-queries.sh [--days D] [--hosts N] [--seed S] [--query-seed S] [--warmups W] [--warmup-seconds S] [--runs R]
+#   bench/run-queries.sh [--days D] [--hosts N] [--seed S] [--query-seed S] [--warmups W] [--warmup-seconds S] [--warmup-pass-seconds P] [--runs R]
 #                        [--budget-seconds B] [--queries a,b,...] [--keep-data]
 #                        [--pg-url JDBC_URL | --no-pg] [--no-build] [--epochdb-jvm "-Xmx4g ..."]
 #                        [--epochdb-jar PATH]   (default pgwire/target/epochdb.jar)

@@ -67,9 +67,13 @@ final class QueryRunner {
     }
 
     /** One untimed run; a failure shows up again in {@link #run}. */
-    void runOnce(TsbsQuery query) {
+    /** Runs {@code query} untimed, once and then again until {@code millis} have passed; errors wait for the timed runs. */
+    void runFor(TsbsQuery query, double millis) {
+        long end = System.nanoTime() + (long) (millis * 1e6);
         try {
-            timedRun(query.sql());
+            do {
+                timedRun(query.sql());
+            } while (System.nanoTime() < end);
         } catch (SQLException | RuntimeException e) {
             // reported by the measured run
         }
