@@ -24,3 +24,7 @@ SELECT 2147483647::int4 + 1;
 SELECT 9223372036854775807::int8 + 1;
 SELECT sqrt(-1::float8);
 SELECT ln(0);
+SELECT 'garbage'::timestamp;
+SELECT 'x'::time;
+SELECT 'garbage'::timestamptz;
+SELECT '2024-13-01'::date;

@@ -229,7 +229,13 @@ public final class DateTimeText {
     }
 
     private static EpochException syntax(String type, String text) {
-        return new EpochException(ErrorCode.INVALID_DATETIME_FORMAT, "invalid input syntax for type " + type + ": \"" + text + "\"");
+        // PostgreSQL names the input function's type: timestamp_in says "timestamp", time_in "time"
+        String named = switch (type) {
+            case "timestamp without time zone" -> "timestamp";
+            case "time without time zone" -> "time";
+            default -> type;
+        };
+        return new EpochException(ErrorCode.INVALID_DATETIME_FORMAT, "invalid input syntax for type " + named + ": \"" + text + "\"");
     }
 
     private static EpochException range(String text) {
