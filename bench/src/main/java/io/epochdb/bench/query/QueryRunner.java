@@ -66,7 +66,6 @@ final class QueryRunner {
         }
     }
 
-    /** One untimed run; a failure shows up again in {@link #run}. */
     /** Runs {@code query} untimed, once and then again until {@code millis} have passed; errors wait for the timed runs. */
     void runFor(TsbsQuery query, double millis) {
         long end = System.nanoTime() + (long) (millis * 1e6);

@@ -1,16 +1,15 @@
 package io.epochdb.exec.operator;
 
+import io.epochdb.storage.table.LongValues;
 import java.util.Objects;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
 
 /**
  * Early stop for {@code GROUP BY k ... ORDER BY k DESC LIMIT n}, where k is the time column or a bucket of it
- * ({@code time_bucket}, {@code date_trunc}: the start of the bucket holding the time, so never after it) and the
+ * ({@code time_bucket}, {@code date_bin}, {@code date_trunc}: the start of the bucket holding the time, so never after it) and the
  * scan reads parts newest first. Once n groups have keys that every unread row's time is below, no unread row can
  * fall in those groups or in any larger one: they are complete and they are the top n, so the rest is not read.
- * Keys and times share the column's encoding (microseconds, days or integers).
+ * Keys and times share the column's encoding (microseconds, days or integers; see {@link LongValues}).
  */
 public final class NewestGroupsStop implements HashAggregateOperator.EarlyStop {
     private final int key;
@@ -45,20 +44,13 @@ public final class NewestGroupsStop implements HashAggregateOperator.EarlyStop {
      * there are fewer: O(groups log n), so checking after every batch stays cheap.
      */
     static long[] largestKeys(FieldVector v, int n) {
-        BaseFixedWidthVector fixed = (BaseFixedWidthVector) v;
-        ArrowBuf data = fixed.getDataBuffer();
-        int width = fixed.getTypeWidth();
         long[] heap = new long[n];
         int size = 0;
         for (int g = 0; g < v.getValueCount(); g++) {
             if (v.isNull(g)) {
                 continue;
             }
-            long x = switch (width) {
-                case 8 -> data.getLong((long) g * 8);
-                case 4 -> data.getInt((long) g * 4);
-                default -> data.getShort((long) g * 2);
-            };
+            long x = LongValues.get(v, g);
             if (size < n) {
                 heap[size] = x;
                 siftUp(heap, size++);

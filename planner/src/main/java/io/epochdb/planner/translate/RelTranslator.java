@@ -9,7 +9,6 @@ import io.epochdb.exec.expr.Expr;
 import io.epochdb.exec.expr.Functions;
 import io.epochdb.exec.expr.Literal;
 import io.epochdb.exec.operator.FilterOperator;
-import io.epochdb.exec.operator.NewestGroupsStop;
 import io.epochdb.exec.operator.FrameBound;
 import io.epochdb.exec.operator.GenerateSeriesOperator;
 import io.epochdb.exec.operator.HashAggregateOperator;
@@ -17,6 +16,7 @@ import io.epochdb.exec.operator.HashJoinOperator;
 import io.epochdb.exec.operator.JoinKind;
 import io.epochdb.exec.operator.LimitOperator;
 import io.epochdb.exec.operator.NestedLoopJoinOperator;
+import io.epochdb.exec.operator.NewestGroupsStop;
 import io.epochdb.exec.operator.Operator;
 import io.epochdb.exec.operator.ProjectOperator;
 import io.epochdb.exec.operator.SetOpKind;
@@ -41,6 +41,7 @@ import io.epochdb.storage.txn.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
@@ -65,7 +66,6 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -300,7 +300,7 @@ public final class RelTranslator {
         if (shape != null) {
             // read only the columns the projection and the filter use
             ImmutableBitSet.Builder used = ImmutableBitSet.builder();
-            used.addAll(org.apache.calcite.plan.RelOptUtil.InputFinder.bits(project.getProjects(), null));
+            used.addAll(RelOptUtil.InputFinder.bits(project.getProjects(), null));
             ScanRangeExtractor.Pushdown pushdown = pushdown(shape);
             int[] needed = withResidualColumns(used.build(), pushdown).toArray();
             Operator narrowed = narrowScan(shape, pushdown, needed);
@@ -458,7 +458,7 @@ public final class RelTranslator {
 
     /**
      * For {@code GROUP BY b ... ORDER BY b DESC LIMIT n} straight over a table scan, where b is a NOT NULL (or NULLS
-     * LAST) time column or {@code time_bucket}/{@code date_trunc} of it: the scan reads parts newest first and the
+     * LAST) time column or {@code time_bucket}/{@code date_bin}/{@code date_trunc} of it: the scan reads parts newest first and the
      * aggregation stops once the n newest groups are complete ({@link NewestGroupsStop}), so "the last 5 minutes
      * by minute" reads the newest segment, not the table.
      */

@@ -13,7 +13,7 @@ import org.apache.arrow.vector.TimeStampVector;
  * Reads the columns that have min/max statistics as longs: integers as they are, timestamps in microseconds, dates
  * in days (see {@link ColumnStats}).
  */
-final class LongValues {
+public final class LongValues {
     private LongValues() {
     }
 
@@ -27,7 +27,7 @@ final class LongValues {
      * The value at a non-null {@code row} as a long: integers as they are, timestamps and times in microseconds,
      * dates in days. Also the key of long-keyed unique indexes.
      */
-    static long get(FieldVector v, int row) {
+    public static long get(FieldVector v, int row) {
         if (v instanceof BaseIntVector b) {
             return b.getValueAsLong(row);
         }
